@@ -34,6 +34,8 @@ def read_sources(path: Path) -> dict[str, ArticleMeta]:
         raise CorpusError(f"{path}: cannot read: {exc}") from None
     except yaml.YAMLError as exc:
         raise CorpusError(f"{path}: not valid YAML: {exc}".replace("\n", " ")) from None
+    except ValueError as exc:  # YAML reads 2023-13-45 as a timestamp and fails to build the date
+        raise CorpusError(f"{path}: invalid date ({exc})") from None
     if data is None:
         return {}
     if not isinstance(data, dict):

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import gc
 import gzip
 import hashlib
 import io
@@ -44,6 +45,12 @@ DUMP_FORMATS: dict[str, tuple[ox.RdfFormat, str, bool]] = {
 PREFIXES = {
     "dip": "https://w3id.org/diplomacy-kg/ontology#",
     "res": "https://w3id.org/diplomacy-kg/resource/",
+    "actor": "https://w3id.org/diplomacy-kg/resource/actor/",
+    "meeting": "https://w3id.org/diplomacy-kg/resource/meeting/",
+    "agreement": "https://w3id.org/diplomacy-kg/resource/agreement/",
+    "article": "https://w3id.org/diplomacy-kg/resource/article/",
+    "place": "https://w3id.org/diplomacy-kg/resource/place/",
+    "position": "https://w3id.org/diplomacy-kg/resource/position/",
     "wd": "http://www.wikidata.org/entity/",
     "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
     "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
@@ -197,15 +204,15 @@ class StoreWriter:
         self.path = path
 
     def replace_graph(self, graph: ox.NamedNode, quads: Iterable[ox.Quad]) -> int:
-        """Replace everything in ``graph`` with ``quads`` in one transaction; returns the quad count."""
-        body = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
-        count = body.count("\n") + 1 if body else 0
-        update = f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n{body}\n}} }}"
+        """Replace everything in ``graph`` with ``quads``; returns the quad count. (The generation being
+        written is invisible to readers until it is complete, so the two steps need no transaction.)"""
+        in_graph = [ox.Quad(q.subject, q.predicate, q.object, graph) for q in quads]
         try:
-            self.store.update(update)
-        except (OSError, SyntaxError) as exc:
+            self.store.remove_graph(graph)
+            self.store.extend(in_graph)
+        except OSError as exc:
             raise StoreError(f"could not write graph {graph.value}: {exc}") from None
-        return count
+        return len(in_graph)
 
     def replace_article(self, article_id: str, quads: Iterable[ox.Quad]) -> int:
         return self.replace_graph(article_graph(article_id), quads)
@@ -219,7 +226,16 @@ class StoreWriter:
             triples = list(ox.parse(path=str(ontology_file), format=ox.RdfFormat.TURTLE))
         except (OSError, SyntaxError) as exc:
             raise StoreError(f"cannot read the ontology {ontology_file}: {exc}") from None
-        return self.replace_graph(ONTOLOGY_GRAPH, (ox.Quad(t.subject, t.predicate, t.object) for t in triples))
+        # Blank nodes get labels from their order in the file, so that the same file dumps the same bytes.
+        labels: dict[str, ox.BlankNode] = {}
+
+        def stable(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+            if isinstance(term, ox.BlankNode):
+                return labels.setdefault(term.value, ox.BlankNode(f"onto{len(labels)}"))
+            return term
+
+        quads = (ox.Quad(stable(t.subject), t.predicate, stable(t.object)) for t in triples)
+        return self.replace_graph(ONTOLOGY_GRAPH, quads)  # type: ignore[arg-type]
 
     def view(self) -> KnowledgeStore:
         return KnowledgeStore(self.store, self.path.name)
@@ -247,16 +263,16 @@ def write_store(location: Path, fresh: bool = False) -> Iterator[StoreWriter]:
         new_path = location / f"{_GEN_PREFIX}{number:06d}"
         if current is not None and not fresh:
             ox.Store.read_only(str(current)).backup(str(new_path))
-        store = ox.Store(str(new_path))
+        writer = StoreWriter(ox.Store(str(new_path)), new_path)
         try:
-            yield StoreWriter(store, new_path)
-            store.flush()
-            store.optimize()
+            yield writer
+            writer.store.flush()
+            writer.store.optimize()
         except BaseException:
-            del store
+            _close(writer)
             shutil.rmtree(new_path, ignore_errors=True)
             raise
-        del store
+        _close(writer)
         tmp_link = location / f".{_CURRENT}.tmp"
         with contextlib.suppress(FileNotFoundError):
             tmp_link.unlink()
@@ -264,6 +280,12 @@ def write_store(location: Path, fresh: bool = False) -> Iterator[StoreWriter]:
         os.replace(tmp_link, location / _CURRENT)
         _fsync_dir(location)
         _remove_unreferenced(location, keep_previous=True)
+
+
+def _close(writer: StoreWriter) -> None:
+    """Drop the last reference to the database so that RocksDB closes its files."""
+    writer.store = None  # type: ignore[assignment]
+    gc.collect()
 
 
 def _fsync_dir(path: Path) -> None:
