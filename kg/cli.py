@@ -196,6 +196,21 @@ def dump(fmt: str, output: Path | None, store: Path | None) -> None:
     _progress(f"wrote {len(data)} bytes to {output}")
 
 
+@main.command("queries")
+@click.option("--markdown", is_flag=True, help="Print the README's table instead of a plain list.")
+def list_queries(markdown: bool) -> None:
+    """List the canned queries (queries/*.rq) with their parameters."""
+    from kg.queries import load_queries, markdown_table
+
+    queries = load_queries(_settings().queries_dir)
+    if markdown:
+        click.echo(markdown_table(queries), nl=False)
+        return
+    for q in queries.values():
+        params = " ".join(f"{p.name}={p.default if p.default is not None else '…'}" for p in q.parameters)
+        click.echo(f"{q.name:24} {q.title}" + (f"  [{params}]" if params else ""))
+
+
 @main.command()
 @_store_option
 def validate(store: Path | None) -> None:

@@ -203,3 +203,16 @@ def get_query(directory: Path, name: str) -> CannedQuery:
     if name not in queries:
         raise UnknownQuery(f"no canned query {name!r}; available: {', '.join(queries) or 'none'}")
     return queries[name]
+
+
+def markdown_table(queries: dict[str, CannedQuery]) -> str:
+    """The canned-query table of the README, generated from the ``.rq`` headers."""
+    lines = ["| query | what it answers | parameters |", "|---|---|---|"]
+    for q in queries.values():
+        params = ", ".join(
+            f"`{p.name}` ({p.type}{', required' if p.required else ''}"
+            f"{f', default {p.default}' if p.default is not None else ''})"
+            for p in q.parameters
+        ) or "—"
+        lines.append(f"| `{q.name}` | **{q.title}**: {q.description} | {params} |")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,503 @@
+"""Stage 2: mentions of actors and places in each sentence (names, titles, roles, pronouns, groups).
+
+A mention is found from language patterns and the gazetteer; people absent from the gazetteer are
+found by titles ("Deputy Foreign Minister Li Ming"), appositions ("Li Ming, a spokesman for …") and
+speech verbs beside a capitalised name. Resolution of short forms, roles and pronouns is coref's job.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from kg.mapper.gazetteer import SURNAME_FIRST, Gazetteer, lexicon, load, slug
+from kg.mapper.text import Sentence
+
+
+@dataclass
+class Ment:
+    """A mention; offsets are absolute (into the article)."""
+
+    start: int
+    end: int
+    sent: int
+    kind: str  # name alias surname role pronoun demonym metonym group place org
+    etype: str  # person country ministry military government … place
+    key: str | None = None  # actor (or place) key once known
+    label: str = ""
+    role: str | None = None  # title as written ("Chinese Defense Minister")
+    country: str | None = None  # country key from a title, demonym or possessive
+    head: str | None = None  # head noun of a role phrase / group ("president", "sides")
+    place: str | None = None  # for capital metonyms: the place key
+    modifier: bool = False  # possessive, compound or adjective use ("Iran’s", "China-Iran", "US sanctions")
+    in_quote: bool = False
+    role_start: int | None = None  # where the title begins, when a title precedes a name
+    keys: tuple[str, ...] = field(default=())  # group members once resolved
+    surname_first: bool = False
+
+    @property
+    def is_person(self) -> bool:
+        return self.etype == "person"
+
+
+@dataclass(frozen=True)
+class Lex:
+    """The lexicon compiled for mention finding."""
+
+    title_words: frozenset[str]
+    heads: frozenset[str]
+    common: frozenset[str]
+    speech_forms: frozenset[str]
+    demonyms: dict[str, str]  # "Iranian" → country key
+    role_re: re.Pattern[str]
+    group_re: re.Pattern[str]
+    speech_re: re.Pattern[str]
+
+
+TITLE_HEADS = {
+    "president", "premier", "minister", "councilor", "councillor", "counsellor", "secretary", "secretary-general",
+    "director-general", "spokesman", "spokeswoman", "spokesperson", "ambassador", "envoy", "chief", "leader",
+    "ayatollah", "sen", "senator", "rep", "representative", "gen", "general", "admiral", "adm", "commander",
+    "director", "chairman", "chairwoman", "chair", "head", "speaker", "king", "queen", "prince", "princess", "emir",
+    "amir", "sheikh", "sultan", "dr", "mr", "mrs", "ms", "prof", "professor", "adviser", "advisor", "diplomat",
+    "mayor", "governor", "official", "lawmaker", "legislator", "negotiator", "deputy", "analyst", "expert",
+    "researcher", "scholar", "consul", "delegate", "vice-president", "vice-premier", "member", "mp", "lt", "col",
+    "maj", "brig", "colonel", "lieutenant", "brigadier", "commander-in-chief",
+}
+ROLE_HEADS = (
+    "president|minister|premier|leader|diplomat|visitor|guest|counterpart|host|spokesman|spokeswoman|spokesperson|"
+    "envoy|ambassador|commander|chief|senator|general|official"
+)
+PREPOSITIONS = {
+    "in", "to", "into", "from", "on", "against", "at", "toward", "towards", "over", "across", "throughout", "of",
+    "for", "about", "around", "near", "inside", "outside", "within", "via", "through", "onto", "upon", "like",
+    "than", "across", "beyond", "under", "amid", "among", "between",
+}
+_WORD = re.compile(r"[^\W_](?:[\w’'\-]*[^\W_])?")
+_CAP = re.compile(r"^[A-Z\u00C0-\u00DE][\w’'\-]*$")
+_POSS = re.compile(r"^(?:’s|'s|’|')(?![\w])")
+
+
+@lru_cache(maxsize=1)
+def lex() -> Lex:
+    lx = lexicon()
+    g = load()
+    demonyms: dict[str, str] = {}
+    for e in g.entities.values():
+        if e.type == "country":
+            for d in e.demonyms:
+                demonyms[d] = e.key
+    forms = {f for fs in lx["speech_verbs"].values() for f in fs}
+    speech_re = re.compile(r"(?<![\w])(?:" + "|".join(sorted((re.escape(f) for f in forms), key=len, reverse=True))
+                           + r")(?![\w])")
+    dem = "|".join(sorted((re.escape(d) for d in demonyms), key=len, reverse=True))
+    role_re = re.compile(
+        r"(?<![\w’'])(?P<det>the|The|a|A|his|His|her|Her|its|Its|their|Their|(?P<poss>[A-Z][\w.\-]*?(?:’s|'s))|"
+        rf"(?P<dem0>{dem}))\s+(?P<mods>(?:[\w.\-’']+\s+){{0,4}}?)(?P<head>{ROLE_HEADS})(?P<pl>s)?(?![\w-])"
+        r"(?:\s+of\s+(?P<of>[A-Z][\w.\-]*?)(?:’s|'s)?(?![\w]))?"
+    )
+    group_re = re.compile(
+        r"(?<![\w])(?:(?:the|The)\s+(?:two|three|four)|(?:both|Both)(?:\s+the)?)\s+"
+        r"(?P<head>leaders|presidents|heads of state|foreign ministers|defense ministers|defence ministers|ministers|"
+        r"top diplomats|diplomats|officials|counterparts|sides|parties|countries|nations|governments|delegations|"
+        r"capitals|states|militaries|armies)(?![\w])"
+    )
+    return Lex(
+        title_words=frozenset(w.lower() for w in lx["title_words"]),
+        heads=frozenset(TITLE_HEADS),
+        common=frozenset(w.lower() for w in lx["common_words"]),
+        speech_forms=frozenset(forms),
+        demonyms=demonyms,
+        role_re=role_re,
+        group_re=group_re,
+        speech_re=speech_re,
+    )
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Spans inside double quotation marks (curly or straight), within one line each."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        i = 0
+        stack: int | None = None
+        straight: int | None = None
+        while i < len(line):
+            c = line[i]
+            if c == "“":
+                stack = i if stack is None else stack
+            elif c == "”" and stack is not None:
+                spans.append((pos + stack + 1, pos + i))
+                stack = None
+            elif c == '"':
+                if straight is None:
+                    straight = i
+                else:
+                    spans.append((pos + straight + 1, pos + i))
+                    straight = None
+            i += 1
+        if stack is not None:  # a quote that runs on to the next paragraph
+            spans.append((pos + stack + 1, pos + len(line)))
+        pos += len(line) + 1
+    return spans
+
+
+def _tokens(text: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+
+
+def _strip_poss(word: str) -> str:
+    return re.sub(r"(?:’s|'s|’|')$", "", word)
+
+
+def _country_of_word(word: str, g: Gazetteer, lx: Lex) -> str | None:
+    """Country key of a demonym, a country name or a capital (possessives stripped)."""
+    w = _strip_poss(word)
+    if w in lx.demonyms:
+        return lx.demonyms[w]
+    for key, kind in g.surfaces.get(w, ()):
+        e = g.entities[key]
+        if e.type == "country":
+            return key
+        if kind == "place" and e.country and g.entities[key].label == w:
+            cap = g.entities.get(e.country)
+            if cap and (cap.capital == w or w in cap.metonyms):
+                return e.country
+    return None
+
+
+def _title_left(sent: str, name_start: int, g: Gazetteer, lx: Lex) -> tuple[int, str, str | None] | None:
+    """The title written just before a name: (start, title text, country key)."""
+    toks = [t for t in _tokens(sent[:name_start])]
+    i = len(toks) - 1
+    begin = None
+    limit = name_start
+    while i >= 0 and len(toks) - i <= 12:
+        s, e, w = toks[i]
+        gap = sent[e:limit]
+        if not re.fullmatch(r"\s+|\.\s+|\s*", gap) or (gap.startswith(".") and w.lower() not in lx.title_words):
+            break
+        low = _strip_poss(w).lower()
+        if low in lx.title_words or low.rstrip(".") in lx.title_words or _country_of_word(w, g, lx):
+            begin = s
+            limit = s
+            i -= 1
+            continue
+        break
+    if begin is None:
+        return None
+    title = sent[begin:name_start].strip()
+    # trim leading connectors
+    words = title.split()
+    while words and words[0].lower() in {"the", "of", "and", "for", "a", "an"}:
+        begin = sent.index(words[0], begin) + len(words[0])
+        words = words[1:]
+        while begin < name_start and sent[begin] == " ":
+            begin += 1
+    if not words:
+        return None
+    title = " ".join(words)
+    lows = {re.sub(r"[.’']s?$", "", w.lower()) for w in words}
+    if not lows & lx.heads:
+        return None
+    country = None
+    for w in words:
+        country = _country_of_word(w, g, lx)
+        if country:
+            break
+    return begin, title, country
+
+
+def _apposition_role(sent: str, name_end: int, lx: Lex) -> str | None:
+    """"NAME, a spokesman for the ministry," → "spokesman for the ministry"."""
+    m = re.match(r",\s+(?:(?:a|an|the|The)\s+)?((?:[\w.\-’']+\s+){0,8}?[\w.\-’']+?)(?=,|\s+(?:said|says|told|added)|$|\.)",
+                 sent[name_end:])
+    if not m:
+        return None
+    words = m.group(1).split()
+    if words and any(re.sub(r"[.’']s?$", "", w.lower()) in lx.heads for w in words[:4]):
+        return m.group(1)
+    return None
+
+
+def find_mentions(sentences: list[Sentence], text: str, published_quotes: list[tuple[int, int]] | None = None) -> list[Ment]:
+    """All mentions of every sentence, in text order."""
+    g, lx = load(), lex()
+    quotes = quote_spans(text) if published_quotes is None else published_quotes
+    out: list[Ment] = []
+    for s in sentences:
+        out.extend(_sentence_mentions(s, g, lx))
+    for m in out:
+        m.in_quote = any(a <= m.start and m.end <= b for a, b in quotes)
+    return out
+
+
+def _sentence_mentions(s: Sentence, g: Gazetteer, lx: Lex) -> list[Ment]:
+    t = s.text
+    base = s.start
+    found: list[Ment] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= x or a >= y for x, y in taken)
+
+    # 1. gazetteer names
+    for m in g.matcher.finditer(t):
+        form = m.group()
+        cands = g.surfaces.get(form)
+        if not cands:
+            continue
+        a, b = m.start(), m.end()
+        kinds = {k for _, k in cands}
+        key, kind = cands[0]
+        place = None
+        for k2, kd in cands:
+            if kd in ("name", "alias"):
+                key, kind = k2, kd
+                break
+        if kind == "place":
+            metos = [(k2, kd) for k2, kd in cands if kd == "metonym"]
+            place = key
+            if metos:
+                key, kind = metos[0]
+        elif kind == "metonym":
+            place = next((k2 for k2, kd in cands if kd == "place"), None)
+        e = g.entities[key]
+        if "demonym" in kinds and kind != "name" and kind != "alias":
+            kind = "demonym"
+        mt = Ment(base + a, base + b, s.index, kind, e.type, key, e.label, place=place)
+        if e.type == "person":
+            mt.country = e.country
+            mt.surname_first = any(e.country == g.country_by_label.get(c) for c in SURNAME_FIRST)
+        found.append(mt)
+        taken.append((a, b))
+
+    # 2. people: titles before gazetteer people; unknown people from capitalised runs
+    toks = _tokens(t)
+    for mt in found:
+        if mt.etype == "person":
+            tl = _title_left(t, mt.start - base, g, lx)
+            if tl:
+                mt.role_start, mt.role, c = base + tl[0], tl[1], tl[2]
+                mt.country = mt.country or c
+            else:
+                mt.role = _apposition_role(t, mt.end - base, lx)
+    runs: list[list[tuple[int, int, str]]] = []
+    cur: list[tuple[int, int, str]] = []
+    for tok in toks:
+        a, b, w = tok
+        capital = bool(_CAP.match(w)) and w.lower() not in lx.common and w.lower() not in lx.title_words
+        if capital and free(a, b) and not (w.isupper() and len(w) > 4) and not _country_of_word(w, g, lx):
+            if cur and not re.fullmatch(r" |\. ", t[cur[-1][1]:a]):
+                runs.append(cur)
+                cur = []
+            if cur and t[cur[-1][1]:a] == ". " and len(cur[-1][2]) > 1:
+                runs.append(cur)
+                cur = []
+            cur.append(tok)
+        elif cur and w.lower() in {"bin", "ibn", "al", "el", "de", "van", "von", "der"} and t[cur[-1][1]:a] == " ":
+            cur.append(tok)
+        else:
+            if cur:
+                runs.append(cur)
+            cur = []
+    if cur:
+        runs.append(cur)
+    for run in runs:
+        while run and run[-1][2].lower() in {"bin", "ibn", "al", "el", "de", "van", "von", "der"}:
+            run = run[:-1]
+        if not run or len(run) > 4:
+            continue
+        a, b = run[0][0], run[-1][1]
+        if t[b:b + 2] in ("’s", "'s") and len(run) == 1:
+            pass
+        name = t[a:b]
+        if re.search(r"\d", name):
+            continue
+        tl = _title_left(t, a, g, lx)
+        after = t[b:]
+        before = t[:a]
+        speech_next = re.match(r"\s*(?:\([^)]{1,20}\)\s*)?,?\s*(?:also\s+|further\s+|later\s+)?(\w+)", after)
+        speech_prev = re.search(r"(\w+)\s+$", before)
+        near_speech = bool(
+            (speech_next and speech_next.group(1) in lx.speech_forms)
+            or (speech_prev and speech_prev.group(1) in lx.speech_forms)
+            or re.search(r"according to\s+$", before)
+        )
+        role = tl[1] if tl else None
+        country = tl[2] if tl else None
+        if not tl:
+            role = _apposition_role(t, b, lx)
+            if len(run) < 2 or not (role or near_speech):
+                continue
+            if s.headline and not role:
+                continue
+        # a lone capitalised word sentence-initially is only a name with a title
+        if len(run) == 1 and not tl:
+            continue
+        mt = Ment(base + a, base + b, s.index, "name", "person", None, name, role=role, country=country)
+        if tl:
+            mt.role_start = base + tl[0]
+        mt.surname_first = bool(country and g.entities[country].label in SURNAME_FIRST)
+        found.append(mt)
+        taken.append((a, b))
+
+    # 3. role phrases, groups, pronouns
+    for m in lx.group_re.finditer(t):
+        if free(m.start(), m.end()):
+            found.append(Ment(base + m.start(), base + m.end(), s.index, "group", "group", head=m.group("head")))
+            taken.append((m.start(), m.end()))
+    for m in lx.role_re.finditer(t):
+        a, b = m.start(), m.end("head") + (1 if m.group("pl") else 0)
+        if m.group("pl") or not free(m.start("head"), m.end("head")):
+            continue
+        nxt = t[b:]
+        if re.match(r"\s+[A-Z][a-z]", nxt):  # a title before a name: handled with the name
+            following = re.match(r"\s+([A-Z][\w’'\-]*)", nxt)
+            if following and following.group(1).lower() not in lx.common:
+                continue
+        mods = m.group("mods").split()
+        if any(w.lower() in {"two", "three", "both", "four"} for w in mods):
+            continue
+        if any(w.lower() not in lx.title_words and not _country_of_word(w, g, lx) and w not in lx.demonyms
+               and not re.search(r"(?:ed|ing|-\w+)$", w) and w.lower() not in {"visiting", "top", "former", "new"}
+               for w in mods):
+            continue
+        country = None
+        for w in [m.group("poss") or "", m.group("dem0") or "", *mods, m.group("of") or ""]:
+            if w:
+                country = country or _country_of_word(w, g, lx)
+        if m.group("of"):
+            b = m.end()
+        head = m.group("head").lower()
+        role_text = " ".join([*(w for w in mods if w.lower() not in {"the", "a"}), head])
+        found.append(Ment(base + a, base + b, s.index, "role", "person", head=head, role=role_text, country=country))
+        taken.append((a, b))
+    for m in re.finditer(r"(?<![\w’'])(he|He|she|She|his|His|her|Her|him)(?![\w’'])", t):
+        found.append(Ment(base + m.start(), base + m.end(), s.index, "pronoun", "person", head=m.group().lower()))
+    _governments(s, found, g, lx)
+    _organisations(s, found, taken, g, lx)
+    _modifiers(s, found)
+    found.sort(key=lambda x: (x.start, -x.end))
+    return found
+
+
+_GOV_RE = re.compile(r"^\s+(government|administration|side|regime|leadership|authorities|officials|delegation|cabinet)"
+                     r"(?![\w])")
+
+
+def _governments(s: Sentence, found: list[Ment], g: Gazetteer, lx: Lex) -> None:
+    """"the U.S. government", "the Chinese side", "the Biden administration" → the country."""
+    t = s.text
+    for mt in found:
+        rel_end = mt.end - s.start
+        m = _GOV_RE.match(t[rel_end:])
+        if not m or mt.etype not in ("country", "person"):
+            continue
+        if mt.etype == "person" and mt.kind not in ("name", "alias", "surname"):
+            continue
+        if mt.etype == "person" and m.group(1) not in ("administration", "government"):
+            continue
+        country = mt.key if mt.etype == "country" else (mt.country or (g.entities[mt.key].country if mt.key else None))
+        if not country:
+            continue
+        mt.end = s.start + rel_end + m.end()
+        mt.kind, mt.etype, mt.key, mt.label = "metonym", "country", country, g.entities[country].label
+        mt.head = m.group(1)
+        mt.role = None
+
+
+_MINISTRY_RE = re.compile(
+    r"(?<![\w])(?P<dom>[Ff]oreign|[Dd]efen[cs]e|[Ii]nterior|[Ee]conomy|[Ff]inance|[Oo]il|[Pp]etroleum|[Tt]rade|[Cc]ommerce|"
+    r"[Ee]nergy|[Ii]ntelligence|[Ii]ndustry|[Aa]griculture|[Hh]ealth|[Ee]ducation|[Jj]ustice|[Tt]ransport|[Rr]oads)"
+    r"(?: [Aa]ffairs)? (?:[Mm]inistry|[Dd]epartment)(?![\w])"
+    r"|(?<![\w])[Mm]inistry of (?P<dom2>(?:[A-Z][a-z]+)(?: (?:and )?[A-Z][a-z]+){0,3})"
+)
+_MILITARY_RE = re.compile(r"(?<![\w])(?P<head>military|army|navy|armed forces|air force)(?![\w])")
+
+
+def _organisations(s: Sentence, found: list[Ment], taken: list[tuple[int, int]], g: Gazetteer, lx: Lex) -> None:
+    """Ministries and armed forces by pattern, with the country before them."""
+    t = s.text
+    for m in _MINISTRY_RE.finditer(t):
+        dom = (m.group("dom") or m.group("dom2") or "").strip()
+        a = m.start()
+        country = None
+        pm = re.search(r"(?:(?:the|The)\s+)?([A-Z][\w.\-]*?(?:’s|'s)?)\s+$", t[:a])
+        if pm:
+            country = _country_of_word(pm.group(1), g, lx)
+            if country:
+                a = pm.start()
+        om = re.match(r"\s+of\s+(?:the\s+)?([A-Z][\w.\-]*)", t[m.end():])
+        end = m.end()
+        if not country and om:
+            country = _country_of_word(om.group(1), g, lx)
+            if country:
+                end = m.end() + om.end()
+        # drop country mentions swallowed by the ministry name
+        for x in [x for x in found if x.etype == "country" and base_in(x, s.start + a, s.start + end)]:
+            found.remove(x)
+        dom_norm = "Defense" if dom.lower().startswith("defen") else dom.title().replace(" And ", " and ")
+        cl = g.entities[country] if country else None
+        demonym = cl.demonyms[0] if cl and cl.demonyms else (cl.label if cl else "")
+        label = f"{demonym} {dom_norm} Ministry".strip()
+        key = f"ministry:{slug(cl.label) + '-' if cl else ''}{slug(dom_norm)}"
+        found.append(Ment(s.start + a, s.start + end, s.index, "org", "ministry", key, label, country=country))
+        taken.append((a, end))
+    for m in _MILITARY_RE.finditer(t):
+        pm = re.search(r"(?:(?:the|The)\s+)?([A-Z][\w.\-]*?(?:’s|'s)?)\s+$", t[: m.start()])
+        if not pm:
+            continue
+        country = _country_of_word(pm.group(1), g, lx)
+        if not country:
+            continue
+        a, b = pm.start(), m.end()
+        if not all(b <= x or a >= y for x, y in taken if not (a <= x and y <= b)):
+            continue
+        for x in [x for x in found if x.etype == "country" and base_in(x, s.start + a, s.start + b)]:
+            found.remove(x)
+        cl = g.entities[country]
+        demonym = cl.demonyms[0] if cl.demonyms else cl.label
+        label = f"{demonym} {'armed forces' if 'forces' in m.group('head') else m.group('head')}"
+        found.append(Ment(s.start + a, s.start + b, s.index, "org", "military", f"military:{slug(cl.label)}",
+                          label, country=country))
+
+
+def base_in(x: Ment, a: int, b: int) -> bool:
+    return a <= x.start and x.end <= b
+
+
+def _modifiers(s: Sentence, found: list[Ment]) -> None:
+    """Mark country/org mentions used as modifiers or places, which are not acting there."""
+    t = s.text
+    for mt in found:
+        if mt.etype not in ("country", "international_organization", "news_organization", "organization",
+                            "ministry", "military", "government"):
+            continue
+        a, b = mt.start - s.start, mt.end - s.start
+        after = t[b:]
+        if mt.kind == "demonym":
+            mt.modifier = True
+        elif _POSS.match(after) or after.startswith("-") or (a > 0 and t[a - 1] == "-"):
+            mt.modifier = True
+        elif mt.kind != "metonym" or not mt.head:
+            # "US sanctions", "China Daily": a lowercase noun right after a country name
+            nxt = re.match(r"\s+([a-z][\w\-]*)", after)
+            if nxt and mt.etype == "country" and nxt.group(1) not in _VERBISH and not _looks_verb(nxt.group(1)):
+                mt.modifier = True
+
+
+_VERBISH = {
+    "has", "have", "had", "is", "are", "was", "were", "will", "would", "should", "could", "can", "may", "might",
+    "must", "also", "and", "or", "says", "said", "does", "did", "do", "remains", "wants", "sees", "seeks", "backs",
+    "supports", "plans", "continues", "needs", "hopes", "urges", "calls", "views", "looks", "stands", "believes",
+    "insists", "opposes", "rejects", "welcomes", "condemns", "agrees", "accuses", "intends", "already", "still",
+    "firmly", "never", "always", "then", "now", "which", "who", "that", "to", "with", "as", "in", "on", "at", "for",
+    "by", "from", "into", "against", "about", "after", "before", "over", "since", "until", "but", "while", "when",
+    "because", "if", "where", "through", "during", "of", "than", "like", "not",
+}
+
+
+def _looks_verb(word: str) -> bool:
+    return bool(re.search(r"(?:ed|es)$", word)) and not re.search(r"(?:ness|ies)$", word)
