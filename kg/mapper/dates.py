@@ -126,12 +126,9 @@ _DM_RANGE_RE = re.compile(
     rf"{_day('d2')}\s+(?:(?i:of)\s+)?{_month('m')}(?:{_YEAR_SEP}(?P<y>{_YEAR}))?{_YEAR_REL}"
 )
 _MY_RE = re.compile(rf"(?<![\w]){_month('m')}(?:\s*,\s*|\s+)(?:(?i:of)\s+)?(?P<y>{_YEAR})(?![\w])")
-_MONTH_RE = re.compile(
-    rf"(?:\b(?P<mod>(?i:last|next|this\s+past|this\s+coming|this))\s+)?"
-    rf"(?<![\w])(?P<m>{_MONTH_FULL})(?![\w]){_YEAR_REL}"
-)
+_MONTH_RE = re.compile(rf"(?<![\w])(?P<m>{_MONTH_FULL})(?![\w])(?!\s*\d){_YEAR_REL}")
+_MODIFIER_BEFORE = re.compile(r"(?i:\b(?P<mod>last|next|this\s+past|this\s+coming|this)\s+)$")
 _WEEKDAY_RE = re.compile(
-    rf"(?:\b(?P<mod>(?i:last|next|this\s+past|this\s+coming|this))\s+)?"
     rf"(?<![\w])(?P<w>{_WEEKDAY})(?![\w])(?:\s+{_TIME_OF_DAY}\b)?"
     rf"(?:(?:\s+(?i:of))?\s+(?P<wk>(?i:last|this|next))\s+(?i:week)\b)?"
 )
@@ -189,68 +186,154 @@ _CONNECTOR = re.compile(r"\s*(?P<c>-|(?i:to|through|thru|until|till|and))\s*")
 _DATE_PAREN = re.compile(r"\s*,?\s*(?P<p>\(\s*)?")
 _BETWEEN_BEFORE = re.compile(r"(?i:\bbetween\s+$)")
 _TODAY_NAME = re.compile(r"[A-Z][\w.]*\s+$")  # "USA Today", "Russia Today"
-_TRIGGER = re.compile(
-    r"\d|(?i:day|night|week|month|year|morning|afternoon|evening|tomorrow)"
-    r"|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC"
-)
 
 
 # --------------------------------------------------------------------------------------------------
-# Tense cues
+# Tense cues, read from word tokens (one regex pass, then set look-ups)
 
-_FUTURE_STRONG = re.compile(
-    r"(?<!the )(?<!The )(?<!political )(?<!good )(?<!free )(?<!own )\b(?:will|WILL)\b(?!\s+(?:of|to|and)\b)"
-    r"|^\W*Will\b|\w'll\b|\b(?i:shall|won't)\b"
-    r"|\b(?i:is|are|was|were|be|been|being|remains?)\s+(?i:also\s+|now\s+|still\s+)?"
-    r"(?i:expected|scheduled|set|due|slated|poised|going|planning|preparing|likely|supposed|tipped)\s+(?i:to)\b"
-    r"|\b(?i:is|are|was|were)\s+(?i:scheduled|slated|due)\b"
-    r"|\b(?i:scheduled|slated|planned|set|pencil(?:l)?ed)\s+(?i:for)\b"
-    r"|\b(?i:plans?|planning|intends?|intending|aims?|aiming|prepares?|preparing)\s+(?i:to)\b"
-    r"|\b(?i:upcoming|forthcoming)\b|\b(?i:the\s+coming)\s+(?i:days|weeks|months|years)\b"
-    r"|(?<!the )(?<!The )\b(?i:next)\b(?!\s+(?i:day|morning|afternoon|evening|night|to)\b)"
-)
-_FUTURE_WEAK = re.compile(
-    r"\b(?i:is|are)\s+to\s+(?:be\s+)?[a-z]+"
-    r"|\bto\s+(?:be\s+held|visit|travel|meet|hold|attend|host|sign|arrive|begin|start|launch|discuss|fly|head"
-    r"|convene|resume)\b"
-)
-_PAST_EVENT = re.compile(
-    r"\b(?:met|held|visited|arrived|flew|travel(?:l)?ed|went|came|signed|hosted|began|started|launched|spoke|talked"
-    r"|discussed|attended|opened|left|landed|headed|returned|was|were|had|did)\b"
-)
-_LOCAL_FUTURE = re.compile(
-    r"\b(?:will|WILL|shall|won't)\b(?:\s+(?:not|also|likely|soon|then|now|again|probably|formally|officially"
-    r"|jointly|personally|reportedly))?(?:\s+(?:be|have))?(?:\s+[a-z]+)?"
-    r"|\w'll\b(?:\s+(?:be|have))?(?:\s+[a-z]+)?"
-    r"|\b(?i:is|are|was|were|be|been|being)\s+(?i:also\s+|now\s+|still\s+)?"
-    r"(?i:expected|scheduled|set|due|slated|poised|going|planning|preparing|likely|supposed|tipped)\s+(?i:to)"
-    r"(?:\s+be)?(?:\s+[a-z]+)?"
-    r"|\b(?i:is|are|was|were)\s+(?i:scheduled|slated|due)\b"
-    r"|\b(?i:scheduled|slated|planned|pencil(?:l)?ed|set)\s+(?i:for)\b"
-    r"|\b(?i:scheduled|upcoming|forthcoming|planned|proposed)\b"
-    r"|\b(?i:plans?|planning|intends?|intending|aims?|aiming|prepares?|preparing|hopes?|hoping|expects?"
-    r"|expecting)\s+to(?:\s+be)?(?:\s+[a-z]+)?"
-    r"|\b(?i:is|are)\s+to\s+(?:be\s+)?[a-z]+"
-    r"|\b(?:begins|starts|arrives|visits|travels|heads|meets|hosts|holds|leaves|opens|convenes|resumes|departs"
-    r"|flies|kicks\s+off)\b"
-)
-_LOCAL_PAST = re.compile(
-    r"\b(?:said|told|was|were|had|did|met|held|spoke|made|took|went|came|gave|left|began|flew|sent|paid|wrote"
-    r"|saw|won|led|brought|sat|stood|got|sought|thought|felt|kept|ran|struck|became|rose|fell|broke|chose|drew"
-    r"|drove|grew|knew|lost|meant|sold|shot|spent|swore|taught|threw|understood|woke|wore|[a-z]{3,}ed)\b"
-)
-_NOT_PAST = frozenset(
-    {
-        "scheduled", "expected", "planned", "proposed", "slated", "intended", "anticipated", "united",
-        "limited", "based", "related", "detailed", "advanced", "alleged", "indeed", "proceed", "exceed",
-        "succeed", "speed", "breed", "bleed", "embed", "hundred", "sacred", "naked", "wicked", "beloved",
-        "armed", "concerned", "interested", "supposed", "tipped", "poised",
-    }
-)
+_WORD_RE = re.compile(r"([A-Za-z]+(?:'[A-Za-z]+)*)\s*")
 
 
-def _has_strong_future(text: str) -> bool:
-    return _FUTURE_STRONG.search(text) is not None
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_BE = _words("is are was were be been being remain remains")
+_BE_ADVERBS = _words("also now still")
+_GOING_TO = _words(
+    "expected scheduled set due slated poised going planning preparing likely supposed tipped"
+)
+_BE_SCHEDULED = _words("scheduled slated due")
+_SET_FOR = _words("scheduled slated planned set penciled pencilled")
+_INTEND = _words("plan plans planning intend intends intending aim aims aiming prepare prepares preparing")
+_HOPE = _words("hope hopes hoping expect expects expecting")
+_FUTURE_ADJECTIVES = _words("upcoming forthcoming")
+_FUTURE_ADJECTIVES_LOCAL = _words("upcoming forthcoming scheduled planned proposed")
+_COMING_UNITS = _words("days weeks months years")
+_NOT_AFTER_NEXT = _words("day morning afternoon evening night to")
+_WILL_NOUN_BEFORE = _words("the political good free own")
+_WILL_NOUN_AFTER = _words("of to and")
+_WILL_ADVERBS = _words(
+    "not also likely soon then now again probably formally officially jointly personally reportedly"
+)
+_WEAK_TO_VERBS = _words(
+    "visit travel meet hold attend host sign arrive begin start launch discuss fly head convene "
+    "resume"
+)
+_PRESENT_EVENT = _words(
+    "begins starts arrives visits travels heads meets hosts holds leaves opens convenes resumes "
+    "departs flies kicks"
+)
+_PAST_EVENT = _words(
+    "met held visited arrived flew traveled travelled went came signed hosted began started launched "
+    "spoke talked discussed attended opened left landed headed returned was were had did"
+)
+_PAST_WORDS = _words(
+    "said told was were had did met held spoke made took went came gave left began flew sent paid "
+    "wrote saw won led brought sat stood got sought thought felt kept ran struck became rose fell "
+    "broke chose drew drove grew knew lost meant sold shot spent swore taught threw understood woke "
+    "wore"
+)
+_NOT_PAST = _words(
+    "scheduled expected planned proposed slated intended anticipated united limited based related "
+    "detailed advanced alleged indeed proceed exceed succeed speed breed bleed embed hundred sacred "
+    "naked wicked beloved armed concerned interested supposed tipped poised need feed seed greed shed"
+)
+_CUE_WORDS = (
+    _BE | _SET_FOR | _INTEND | _HOPE | _FUTURE_ADJECTIVES_LOCAL | _PRESENT_EVENT | _PAST_EVENT | _PAST_WORDS
+    | {"will", "shall", "won't", "coming", "next", "to"}
+)
+
+
+@dataclass(frozen=True)
+class _TenseCues:
+    """What the verbs of a sentence say about time."""
+
+    sentence: Tense  # detect_tense's answer
+    cues: tuple[tuple[int, int, Tense], ...]  # local cues: character span and tense, in text order
+
+
+def _tense_cues(norm: str) -> _TenseCues:
+    tokens = list(_WORD_RE.finditer(norm))
+    count = len(tokens)
+    starts = [m.start() for m in tokens]
+    ends = [m.end(1) for m in tokens]
+    words = [m[1] for m in tokens]
+    low = [w.lower() for w in words]
+    # glued[i]: token i is followed by whitespace only, then token i + 1
+    glued = [ends[j] < tokens[j].end() == starts[j + 1] for j in range(count - 1)] + [False]
+    following = [low[j + 1] if glued[j] else "" for j in range(count)] + ["", ""]
+
+    def with_verb(j: int) -> int:  # extend a cue over "be"/"have" and a following lowercase verb
+        if following[j] in ("be", "have"):
+            j += 1
+        if j < count and glued[j] and words[j + 1].islower():
+            j += 1
+        return j
+
+    future: list[tuple[int, int]] = []
+    past: list[tuple[int, int]] = []
+    strong = False
+    weak_at: int | None = None
+    past_event_at: int | None = None
+    for i, w in enumerate(low):
+        if w not in _CUE_WORDS and not w.endswith(("ed", "'ll")):
+            continue
+        raw, after = words[i], following[i]
+        before = low[i - 1] if i and glued[i - 1] else ""
+        last: int | None = None  # the last token of a local future cue starting at token i
+        if raw in ("will", "WILL"):
+            if before not in _WILL_NOUN_BEFORE and after not in _WILL_NOUN_AFTER:
+                strong = True
+                last = with_verb(i + 1 if after in _WILL_ADVERBS else i)
+        elif w in ("shall", "won't") or w.endswith("'ll"):
+            strong = True
+            last = with_verb(i)
+        elif raw == "Will" and i == 0:
+            strong = True
+        elif w in _BE:
+            k = i + 1 if after in _BE_ADVERBS else i
+            if following[k] in _GOING_TO and following[k + 1] == "to":
+                strong = True
+                last = with_verb(k + 2)
+            elif w in ("is", "are", "was", "were") and after in _BE_SCHEDULED:
+                strong = True
+                last = i + 1
+            elif w in ("is", "are") and after == "to" and following[i + 1]:
+                weak_at = starts[i] if weak_at is None else weak_at
+                last = with_verb(i + 1)
+        elif w in _SET_FOR and after == "for":
+            strong = True
+            last = i + 1
+        elif (w in _INTEND or w in _HOPE) and after == "to":
+            strong = strong or w in _INTEND
+            last = with_verb(i + 1)
+        elif w in _FUTURE_ADJECTIVES_LOCAL:
+            strong = strong or w in _FUTURE_ADJECTIVES
+            last = i
+        elif (w == "coming" and before == "the" and after in _COMING_UNITS) or (
+            w == "next" and before != "the" and after not in _NOT_AFTER_NEXT
+        ):
+            strong = True
+        elif w == "to" and (after in _WEAK_TO_VERBS or (after == "be" and following[i + 1] == "held")):
+            weak_at = starts[i] if weak_at is None else weak_at
+        elif w in _PRESENT_EVENT:
+            last = i
+        if last is not None:
+            future.append((starts[i], ends[last]))
+        if w in _PAST_EVENT and past_event_at is None:
+            past_event_at = starts[i]
+        regular_past = len(w) >= 5 and w.endswith("ed") and raw.islower() and w not in _NOT_PAST
+        if last is None and (w in _PAST_WORDS or regular_past):
+            past.append((starts[i], ends[i]))
+    cues: list[tuple[int, int, Tense]] = [(a, b, "future") for a, b in future]
+    cues += [(a, b, "past") for a, b in past if not any(fa <= a < fb for fa, fb in future)]
+    cues.sort()
+    if strong or (weak_at is not None and (past_event_at is None or past_event_at > weak_at)):
+        sentence: Tense = "future"
+    else:
+        sentence = "past"
+    return _TenseCues(sentence, tuple(cues))
 
 
 def detect_tense(sentence: str) -> Tense:
@@ -260,16 +343,10 @@ def detect_tense(sentence: str) -> Tense:
     A weak cue such as "to visit" counts only when no past event verb ("flew", "arrived", "met") comes
     before it: "Xi flew to Moscow to meet Putin" is past.
     """
-    norm = _normalise(sentence)
-    if _has_strong_future(norm):
-        return "future"
-    weak = _FUTURE_WEAK.search(norm)
-    if weak and not _PAST_EVENT.search(norm, 0, weak.start()):
-        return "future"
-    return "past"
+    return _tense_cues(_normalise(sentence)).sentence
 
 
-def _local_tense(norm: str, start: int, end: int) -> Tense | None:
+def _local_tense(norm: str, cues: _TenseCues, start: int, end: int) -> Tense | None:
     """The tense of the verb nearest to an expression: the closest cue on its left, else on its right."""
     lo, hi = max(0, start - 80), min(len(norm), end + 50)
     semi = norm.rfind(";", lo, start)
@@ -278,20 +355,11 @@ def _local_tense(norm: str, start: int, end: int) -> Tense | None:
     semi = norm.find(";", end, hi)
     if semi >= 0:
         hi = semi
-    future_spans = [m.span() for m in _LOCAL_FUTURE.finditer(norm, lo, hi)]
-    cues: list[tuple[int, int, Tense]] = [(a, b, "future") for a, b in future_spans if b <= start or a >= end]
-    for m in _LOCAL_PAST.finditer(norm, lo, hi):
-        a, b = m.span()
-        masked = any(fa <= a < fb for fa, fb in future_spans)
-        if (b <= start or a >= end) and m.group().lower() not in _NOT_PAST and not masked:
-            cues.append((a, b, "past"))
-    left = [c for c in cues if c[1] <= start]
+    left = [c for c in cues.cues if lo <= c[0] and c[1] <= start]
     if left:
         return max(left, key=lambda c: c[1])[2]
-    right = [c for c in cues if c[0] >= end]
-    if right:
-        return min(right, key=lambda c: c[0])[2]
-    return None
+    right = [c for c in cues.cues if c[0] >= end and c[1] <= hi]
+    return right[0][2] if right else None
 
 
 # --------------------------------------------------------------------------------------------------
@@ -300,6 +368,9 @@ def _local_tense(norm: str, start: int, end: int) -> Tense | None:
 SpecKind = Literal[
     "weekday", "monthday", "month", "year", "days", "weeks", "months", "years", "weeksago", "weekend", "vague"
 ]
+
+
+_UNIT_KINDS: dict[str, SpecKind] = {"week": "weeks", "month": "months", "year": "years"}
 
 
 @dataclass(frozen=True)
@@ -382,26 +453,35 @@ def _h_month_year(m: re.Match[str], norm: str) -> _Cand | None:
     return _Cand(m.start(), m.end(), _Spec("month", month=_month_number(m["m"]), year=int(m["y"])))
 
 
+def _modifier_before(norm: str, start: int) -> tuple[int, Literal["last", "next", "this"] | None]:
+    """"last"/"next"/"this" right before `start`: where the expression then starts, and the modifier."""
+    match = _MODIFIER_BEFORE.search(norm, max(0, start - 20), start)
+    return (match.start(), _modifier(match["mod"])) if match else (start, None)
+
+
 def _h_month(m: re.Match[str], norm: str) -> _Cand | None:
     month = _month_number(m["m"])
-    modifier = _modifier(m["mod"])
+    start, modifier = _modifier_before(norm, m.start())
     offset = _year_offset(m)
     weak = False
     if modifier is None and offset is None:
-        weak = not _has_cue(_MAY_CUE if month == 5 else _MONTH_CUE, norm, m.start("m"))
+        if month == 5 and norm.startswith("'s", m.end()):  # "pressure on May's government"
+            return None
+        weak = not _has_cue(_MAY_CUE if month == 5 else _MONTH_CUE, norm, m.start())
     spec = _Spec("month", month=month, modifier=modifier, year_offset=offset)
-    return _Cand(m.start(), m.end(), spec, weak=weak)
+    return _Cand(start, m.end(), spec, weak=weak)
 
 
 def _h_weekday(m: re.Match[str], norm: str) -> _Cand | None:
     week = m["wk"]
+    start, modifier = _modifier_before(norm, m.start())
     spec = _Spec(
         "weekday",
         n=_WEEKDAYS[m["w"].lower()],
-        modifier=_modifier(m["mod"]),
+        modifier=modifier,
         week_offset=_OFFSETS[week.lower()] if week else None,
     )
-    return _Cand(m.start(), m.end(), spec)
+    return _Cand(start, m.end(), spec)
 
 
 def _h_iso(m: re.Match[str], norm: str) -> _Cand | None:
@@ -458,13 +538,11 @@ def _h_rel_unit(m: re.Match[str], norm: str) -> _Cand | None:
         return _Cand(m.start(), m.end(), spec)
     if word == "the":
         return None
-    kind: SpecKind = {"week": "weeks", "month": "months", "year": "years"}[unit]  # type: ignore[assignment]
-    return _Cand(m.start(), m.end(), _Spec(kind, n=_OFFSETS[word]))
+    return _Cand(m.start(), m.end(), _Spec(_UNIT_KINDS[unit], n=_OFFSETS[word]))
 
 
 def _h_end_of(m: re.Match[str], norm: str) -> _Cand | None:
-    kind: SpecKind = {"week": "weeks", "month": "months", "year": "years"}[m["u"].lower()]  # type: ignore[assignment]
-    return _Cand(m.start(), m.end(), _Spec(kind, n=0))
+    return _Cand(m.start(), m.end(), _Spec(_UNIT_KINDS[m["u"].lower()], n=0))
 
 
 def _h_ago(m: re.Match[str], norm: str) -> _Cand | None:
@@ -490,29 +568,44 @@ def _h_anaphoric(m: re.Match[str], norm: str) -> _Cand | None:
 
 
 _Handler = Callable[[re.Match[str], str], _Cand | None]
-_ATOMS: tuple[tuple[re.Pattern[str], _Handler], ...] = (
-    (_MD_RE, _h_monthday),
-    (_DM_RE, _h_monthday),
-    (_MD_RANGE_RE, _h_day_range),
-    (_DM_RANGE_RE, _h_day_range),
-    (_MY_RE, _h_month_year),
-    (_MONTH_RE, _h_month),
-    (_WEEKDAY_RE, _h_weekday),
-    (_ISO_RE, _h_iso),
-    (_YEAR_RE, _h_year),
-    (_YEAR_RANGE_RE, _h_year_range),
-    (_REL_DAY_RE, _h_rel_day),
-    (_REL_UNIT_RE, _h_rel_unit),
-    (_END_OF_RE, _h_end_of),
-    (_AGO_RE, _h_ago),
-    (_ANAPHORIC_RE, _h_anaphoric),
+# Each pattern runs only when the sentence has what it needs: a digit, and/or one of some lowercase keys.
+_MONTH_KEYS = tuple(name[:3].lower() for name in _MONTH_NAMES)
+_REL_DAY_KEYS = ("today", "tonight", "yesterday", "tomorrow", "night", "morning", "afternoon", "evening")
+_ANAPHORIC_KEYS = ("earlier", "later", "same", "next", "following", "previous", "the day", "that day")
+_ATOMS: tuple[tuple[re.Pattern[str], _Handler, bool, tuple[str, ...]], ...] = (
+    (_MD_RE, _h_monthday, True, _MONTH_KEYS),
+    (_DM_RE, _h_monthday, True, _MONTH_KEYS),
+    (_MD_RANGE_RE, _h_day_range, True, _MONTH_KEYS),
+    (_DM_RANGE_RE, _h_day_range, True, _MONTH_KEYS),
+    (_MY_RE, _h_month_year, True, _MONTH_KEYS),
+    (_MONTH_RE, _h_month, False, _MONTH_KEYS),
+    (_WEEKDAY_RE, _h_weekday, False, ("day",)),
+    (_ISO_RE, _h_iso, True, ()),
+    (_YEAR_RE, _h_year, True, ()),
+    (_YEAR_RANGE_RE, _h_year_range, True, ()),
+    (_REL_DAY_RE, _h_rel_day, False, _REL_DAY_KEYS),
+    (_REL_UNIT_RE, _h_rel_unit, False, ("week", "month", "year")),
+    (_END_OF_RE, _h_end_of, False, (" of the ",)),
+    (_AGO_RE, _h_ago, False, ("ago",)),
+    (_ANAPHORIC_RE, _h_anaphoric, False, _ANAPHORIC_KEYS),
 )
+_DIGIT = re.compile(r"\d")
 
 
 def _atoms(norm: str) -> list[_Cand]:
     """Every atom any pattern finds, then the longest non-overlapping ones, left to right."""
+    low = norm.lower()
+    has_digit = _DIGIT.search(norm) is not None
+    gates: dict[tuple[str, ...], bool] = {(): True}
     found: list[_Cand] = []
-    for pattern, handler in _ATOMS:
+    for pattern, handler, needs_digit, keys in _ATOMS:
+        if needs_digit and not has_digit:
+            continue
+        open_gate = gates.get(keys)
+        if open_gate is None:
+            open_gate = gates[keys] = any(key in low for key in keys)
+        if not open_gate:
+            continue
         for match in pattern.finditer(norm):
             cand = handler(match, norm)
             if cand is not None:
@@ -531,6 +624,7 @@ def _atoms(norm: str) -> list[_Cand]:
 
 
 def _merge_weekday_dates(norm: str, cands: list[_Cand]) -> list[_Cand]:
+    """"Tuesday, February 14" and "Tuesday (Feb 14)" are one expression: the date, the weekday as a hint."""
     out: list[_Cand] = []
     for cand in cands:
         prev = out[-1] if out else None
@@ -555,13 +649,12 @@ def _merge_weekday_dates(norm: str, cands: list[_Cand]) -> list[_Cand]:
 
 def _extend_left(norm: str, cands: list[_Cand], index: int, pattern: re.Pattern[str]) -> re.Match[str] | None:
     """A match of `pattern` ending where candidate `index` starts, not reaching into the one before."""
-    cand = cands[index]
     floor = cands[index - 1].end if index else 0
-    match = pattern.search(norm, max(floor, cand.start - 30), cand.start)
-    return match
+    return pattern.search(norm, max(floor, cands[index].start - 30), cands[index].start)
 
 
 def _qualify(norm: str, cands: list[_Cand]) -> None:
+    """Take in "early", "mid-", "the end of"…: the span grows, the precision stays."""
     for i, cand in enumerate(cands):
         if cand.kind == "relative_anaphoric":
             continue
@@ -572,6 +665,7 @@ def _qualify(norm: str, cands: list[_Cand]) -> None:
 
 
 def _combine_ranges(norm: str, cands: list[_Cand]) -> list[_Cand]:
+    """Join "A to B", "A through B", "A-B", "from A to B" and "between A and B" into ranges."""
     out: list[_Cand] = []
     i = 0
     while i < len(cands):
@@ -597,6 +691,7 @@ def _combine_ranges(norm: str, cands: list[_Cand]) -> list[_Cand]:
 
 
 def _bound(norm: str, cands: list[_Cand]) -> None:
+    """Take in "since" (kind since) and "until", "by", "through"… (kind until)."""
     for i, cand in enumerate(cands):
         if cand.kind != "point" or cand.spec is None:
             continue
@@ -790,6 +885,19 @@ def _inherit_year(start: _Spec, end: _Spec, pub: dt.date | None) -> _Spec:
     return replace(start, year=year - 1 if start_key > end_key else year)
 
 
+def _tense_matters(spec: _Spec | None) -> bool:
+    if spec is None:
+        return False
+    if spec.kind in ("weekday", "weekend"):
+        return spec.modifier in (None, "this") and spec.week_offset is None
+    return _open_year(spec)
+
+
+def _needs_tense(cand: _Cand) -> bool:
+    """Whether the reading of a candidate depends on past/future (a weekday, a month without a year…)."""
+    return _tense_matters(cand.spec) or _tense_matters(cand.end_spec)
+
+
 def _express(sentence: str, cand: _Cand, pub: dt.date | None, tense: Tense) -> TimeExpression:
     text = sentence[cand.start:cand.end]
     if cand.spec is None:
@@ -822,22 +930,19 @@ def find_time_expressions(
     words that change the meaning ("since", "from … to", "last", "early") are.
     """
     norm = _normalise(sentence)
-    if not _TRIGGER.search(norm):
-        return []
     cands = _merge_weekday_dates(norm, _atoms(norm))
+    if not cands:
+        return []
     _qualify(norm, cands)
     cands = [c for c in _combine_ranges(norm, cands) if not c.weak]
     _bound(norm, cands)
-    sentence_tense: Tense | None = None
+    cues: _TenseCues | None = None
     out: list[TimeExpression] = []
     for cand in cands:
-        cand_tense = tense
-        if cand_tense is None:
-            cand_tense = _local_tense(norm, cand.start, cand.end)
-        if cand_tense is None:
-            if sentence_tense is None:
-                sentence_tense = detect_tense(sentence)
-            cand_tense = sentence_tense
+        cand_tense: Tense = tense or "past"
+        if tense is None and cand.kind != "since" and _needs_tense(cand):
+            cues = cues or _tense_cues(norm)
+            cand_tense = _local_tense(norm, cues, cand.start, cand.end) or cues.sentence
         try:
             out.append(_express(sentence, cand, published, cand_tense))
         except (OverflowError, ValueError):  # a publication date at the very edge of the calendar

@@ -14,11 +14,14 @@ import yaml
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 # Cultures that put the surname first: a lone first token refers to the person ("Wang" after "Wang Yi").
+_TRANSLIT = str.maketrans({"ı": "i", "İ": "I", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss",
+                           "æ": "ae", "Æ": "AE", "œ": "oe", "þ": "th"})
 SURNAME_FIRST = {"China", "Taiwan", "North Korea", "South Korea", "Vietnam", "Hungary"}
 
 
 def slug(text: str) -> str:
     """ASCII slug for keys: "Li Ming" → "li-ming"."""
+    text = text.translate(_TRANSLIT)
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c)).lower()
     text = text.replace("’", "").replace("'", "")
@@ -68,7 +71,7 @@ class Gazetteer:
     matcher: re.Pattern[str]
     country_by_label: dict[str, str]
     agreements: tuple[RefAgreement, ...]
-    surnames: dict[str, list[str]] = field(default_factory=dict)  # "Raisi" → [person keys]
+    surnames: dict[str, list[str]] = field(default_factory=dict)  # "Mendes" → [person keys]
 
     def entity(self, key: str | None) -> Entity | None:
         return self.entities.get(key) if key else None

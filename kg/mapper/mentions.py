@@ -31,6 +31,7 @@ class Ment:
     head: str | None = None  # head noun of a role phrase / group ("president", "sides")
     place: str | None = None  # for capital metonyms: the place key
     modifier: bool = False  # possessive, compound or adjective use ("Iran’s", "China-Iran", "US sanctions")
+    after_prep: bool = False  # a place-like use: "in Ankara", "to Brazil"
     in_quote: bool = False
     role_start: int | None = None  # where the title begins, when a title precedes a name
     keys: tuple[str, ...] = field(default=())  # group members once resolved
@@ -63,16 +64,17 @@ TITLE_HEADS = {
     "amir", "sheikh", "sultan", "dr", "mr", "mrs", "ms", "prof", "professor", "adviser", "advisor", "diplomat",
     "mayor", "governor", "official", "lawmaker", "legislator", "negotiator", "deputy", "analyst", "expert",
     "researcher", "scholar", "consul", "delegate", "vice-president", "vice-premier", "member", "mp", "lt", "col",
-    "maj", "brig", "colonel", "lieutenant", "brigadier", "commander-in-chief",
+    "maj", "brig", "colonel", "lieutenant", "brigadier", "commander-in-chief", "counterpart", "chancellor",
+    "foreign minister",
 }
 ROLE_HEADS = (
     "president|minister|premier|leader|diplomat|visitor|guest|counterpart|host|spokesman|spokeswoman|spokesperson|"
-    "envoy|ambassador|commander|chief|senator|general|official"
+    "envoy|ambassador|commander|chief|senator|general"
 )
 PREPOSITIONS = {
     "in", "to", "into", "from", "on", "against", "at", "toward", "towards", "over", "across", "throughout", "of",
     "for", "about", "around", "near", "inside", "outside", "within", "via", "through", "onto", "upon", "like",
-    "than", "across", "beyond", "under", "amid", "among", "between",
+    "than", "beyond", "under", "amid", "among", "between",
 }
 _WORD = re.compile(r"[^\W_](?:[\w’'\-]*[^\W_])?")
 _CAP = re.compile(r"^[A-Z\u00C0-\u00DE][\w’'\-]*$")
@@ -176,10 +178,12 @@ def _title_left(sent: str, name_start: int, g: Gazetteer, lx: Lex) -> tuple[int,
     while i >= 0 and len(toks) - i <= 12:
         s, e, w = toks[i]
         gap = sent[e:limit]
-        if not re.fullmatch(r"\s+|\.\s+|\s*", gap) or (gap.startswith(".") and w.lower() not in lx.title_words):
+        if not re.fullmatch(r"\s+|\.\s+|\s*", gap) or (
+            gap.startswith(".") and w.lower() + "." not in lx.title_words and len(w) > 1
+        ):
             break
         low = _strip_poss(w).lower()
-        if low in lx.title_words or low.rstrip(".") in lx.title_words or _country_of_word(w, g, lx):
+        if low in lx.title_words or low + "." in lx.title_words or _country_of_word(w, g, lx):
             begin = s
             limit = s
             i -= 1
@@ -211,7 +215,8 @@ def _title_left(sent: str, name_start: int, g: Gazetteer, lx: Lex) -> tuple[int,
 
 def _apposition_role(sent: str, name_end: int, lx: Lex) -> str | None:
     """"NAME, a spokesman for the ministry," → "spokesman for the ministry"."""
-    m = re.match(r",\s+(?:(?:a|an|the|The)\s+)?((?:[\w.\-’']+\s+){0,8}?[\w.\-’']+?)(?=,|\s+(?:said|says|told|added)|$|\.)",
+    m = re.match(r",\s+(?:(?:a|an|the|The)\s+)?((?:[\w.\-’']+\s+){0,8}?[\w.\-’']+?)"
+                 r"(?=,|\s+(?:said|says|told|added)|$|\.)",
                  sent[name_end:])
     if not m:
         return None
@@ -221,7 +226,8 @@ def _apposition_role(sent: str, name_end: int, lx: Lex) -> str | None:
     return None
 
 
-def find_mentions(sentences: list[Sentence], text: str, published_quotes: list[tuple[int, int]] | None = None) -> list[Ment]:
+def find_mentions(sentences: list[Sentence], text: str,
+                  published_quotes: list[tuple[int, int]] | None = None) -> list[Ment]:
     """All mentions of every sentence, in text order."""
     g, lx = load(), lex()
     quotes = quote_spans(text) if published_quotes is None else published_quotes
@@ -379,7 +385,19 @@ def _sentence_mentions(s: Sentence, g: Gazetteer, lx: Lex) -> list[Ment]:
     _governments(s, found, g, lx)
     _organisations(s, found, taken, g, lx)
     _modifiers(s, found)
+    for p in [x for x in found if x.etype == "person" and x.role_start is not None]:
+        for x in found:
+            if x is not p and p.role_start <= x.start and x.end <= p.start:
+                x.modifier = True
+                x.kind = "demonym" if x.kind == "demonym" else x.kind
+                x.head = "title"
     found.sort(key=lambda x: (x.start, -x.end))
+    for i, x in enumerate(found):
+        for y in found[:i]:
+            if y is not x and y.start <= x.start and x.end <= y.end and (y.end - y.start) > (x.end - x.start):
+                x.modifier = True
+                x.head = "title"
+                break
     return found
 
 
@@ -477,9 +495,10 @@ def _modifiers(s: Sentence, found: list[Ment]) -> None:
             continue
         a, b = mt.start - s.start, mt.end - s.start
         after = t[b:]
-        if mt.kind == "demonym":
-            mt.modifier = True
-        elif _POSS.match(after) or after.startswith("-") or (a > 0 and t[a - 1] == "-"):
+        if re.search(r"(?<![\w])(?:in|at|from|to|into|near|toward|towards|across|via|inside|outside)\s+(?:the\s+)?$",
+                     t[:a]):
+            mt.after_prep = True
+        if mt.kind == "demonym" or _POSS.match(after) or after.startswith("-") or (a > 0 and t[a - 1] == "-"):
             mt.modifier = True
         elif mt.kind != "metonym" or not mt.head:
             # "US sanctions", "China Daily": a lowercase noun right after a country name
@@ -495,7 +514,10 @@ _VERBISH = {
     "insists", "opposes", "rejects", "welcomes", "condemns", "agrees", "accuses", "intends", "already", "still",
     "firmly", "never", "always", "then", "now", "which", "who", "that", "to", "with", "as", "in", "on", "at", "for",
     "by", "from", "into", "against", "about", "after", "before", "over", "since", "until", "but", "while", "when",
-    "because", "if", "where", "through", "during", "of", "than", "like", "not",
+    "because", "if", "where", "through", "during", "of", "than", "like", "not", "sign", "meet", "hold", "agree",
+    "discuss", "hail", "vow", "seek", "eye", "mull", "boost", "deepen", "expand", "strengthen", "condemn", "reject",
+    "visit", "host", "welcome", "say", "urge", "call", "warn", "pledge", "ink", "launch", "resume", "back", "slam",
+    "sends", "send", "ready", "set", "see", "talk", "forge", "seal", "renew", "restore", "open", "upgrade",
 }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -163,7 +164,7 @@ def split_sentences(text: str, noise: list[tuple[int, int]] | None = None) -> li
                 continue
             pts = _split_points(piece, respect_quotes=_balanced(piece))
             bounds = [0, *pts, len(piece)]
-            for a, b in zip(bounds, bounds[1:], strict=False):
+            for a, b in itertools.pairwise(bounds):
                 seg = piece[a:b]
                 lead = len(seg) - len(seg.lstrip())
                 trail = len(seg.rstrip())

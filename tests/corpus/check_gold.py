@@ -109,9 +109,9 @@ def check_gold(gold: Any, text: str, article: str, source: dict | None = None,
     if not valid_date(gold.get("published")) or (
             gold.get("published") is not None and len(date_text(gold["published"])) != 10):
         problems.append(f"published: {gold.get('published')!r} is not YYYY-MM-DD or null")
-    if source is not None and source.get("published") is not None:
-        if date_text(source["published"]) != date_text(gold.get("published")):
-            problems.append(f"published: gold {date_text(gold.get('published'))} != sources.yaml "
+    if (source is not None and source.get("published") is not None
+            and date_text(source["published"]) != date_text(gold.get("published"))):
+        problems.append(f"published: gold {date_text(gold.get('published'))} != sources.yaml "
                             f"{date_text(source['published'])}")
 
     names: set[str] = set()

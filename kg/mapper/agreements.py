@@ -1,0 +1,316 @@
+"""Stage 5: agreements — known agreements by their many names, and documents signed or to be signed."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from kg.facts import DateValue
+from kg.mapper import dates
+from kg.mapper.gazetteer import Gazetteer, RefAgreement, lexicon, load, slug
+from kg.mapper.mentions import Ment
+from kg.mapper.text import Sentence
+
+
+@dataclass
+class AgreementCand:
+    key: str
+    name: str
+    sent: int
+    rule: str
+    parties: list[str] = field(default_factory=list)
+    status: str = "mentioned"
+    date: DateValue | None = None
+    duration_years: int | None = None
+    topics: tuple[str, ...] = ()
+    aliases: list[str] = field(default_factory=list)
+    ref: RefAgreement | None = None
+    sents: list[int] = field(default_factory=list)
+    local_id: str = ""
+    confidence: float = 0.75
+
+
+@lru_cache(maxsize=1)
+def _res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], dict[str, str]]:
+    lx = lexicon()
+    docs = sorted(lx["document_nouns"], key=len, reverse=True)
+    doc = "|".join(re.escape(d) for d in docs)
+    verbs = lx["signing_verbs"]
+    verb = "|".join(sorted((re.escape(v) for v in verbs), key=len, reverse=True))
+    active = re.compile(
+        rf"(?<![\w])(?P<aux>will |would |to |are expected to |is expected to |are set to |plan to |agreed to )?"
+        rf"(?P<verb>{verb})\s+(?P<np>(?:(?:a|an|the|two|three|four|five|several|a package of|\d+|[\w’'-]+)\s+){{0,6}}?"
+        rf"(?P<doc>{doc}))(?![\w])",
+        re.IGNORECASE,
+    )
+    passive = re.compile(
+        rf"(?P<np>(?:(?:a|an|the|[\w’'-]+)\s+){{0,6}}?(?P<doc>{doc}))\s+(?:was|were|had been|has been|have been|"
+        rf"will be|to be|,)\s*(?P<verb>signed|inked|concluded|sealed|finalized|finalised)",
+        re.IGNORECASE,
+    )
+    anaphor = re.compile(r"(?<![\w])(?:" + "|".join(lx["anaphoric_agreement"]) + r")(?![\w])", re.IGNORECASE)
+    return active, passive, anaphor, {k.lower(): v for k, v in verbs.items()}
+
+
+_STRIP_DET = re.compile(r"^(?:the|a|an|this|that|their|its|his|her)\s+", re.IGNORECASE)
+_YEAR = re.compile(r"(?<![\w-])((?:19|20)\d\d)(?![\w-])")
+
+
+def _countries_in(s: Sentence, ms: list[Ment], g: Gazetteer, pc: dict[str, str]) -> list[str]:
+    out: list[str] = []
+    for m in ms:
+        if not m.key:
+            continue
+        c = None
+        e = g.entity(m.key)
+        if m.etype == "country":
+            c = m.key
+        elif m.etype == "person" and m.kind != "pronoun":
+            c = pc.get(m.key) or (e.country if e else None)
+        if c and c not in out:
+            out.append(c)
+    return out
+
+
+def _subject_countries(s: Sentence, ms: list[Ment], pos: int, g: Gazetteer, pc: dict[str, str],
+                       group_keys: list[str]) -> list[str]:
+    """Countries of the actors before a signing verb ("Iran and China signed", "their delegations will sign")."""
+    left_text = s.text[: pos - s.start]
+    clause_start = max(left_text.rfind(", "), left_text.rfind(" and their "), -1)
+    cands = [m for m in ms if m.end <= pos and m.key and (s.start + clause_start) <= m.start and not m.modifier
+             and m.etype in ("country", "person", "group")]
+    if not cands:
+        cands = [m for m in ms if m.end <= pos and m.key and not m.modifier and m.etype in ("country", "person")][-2:]
+    out: list[str] = []
+    for m in cands:
+        keys = list(m.keys) if m.etype == "group" else [m.key]
+        for k in keys:
+            e = g.entity(k)
+            c = k if (e and e.type == "country") or (k or "").startswith("country:") else (pc.get(k or "") or
+                                                                                            (e.country if e else None))
+            if c and c not in out:
+                out.append(c)
+    if not out and re.search(r"\btheir\s+(?:delegations|governments|countries|sides|leaders)\b", left_text):
+        for k in group_keys:
+            e = g.entity(k)
+            c = k if e and e.type == "country" else (pc.get(k) or (e.country if e else None))
+            if c and c not in out:
+                out.append(c)
+    return out
+
+
+def _sign_date(s: Sentence, published: dt.date | None, pos: int | None = None) -> DateValue | None:
+    """The time expression of the sentence nearest the signing verb (a dateline is not one)."""
+    exprs = [e for e in dates.find_time_expressions(s.text, published, "past") if e.kind in ("point",) and e.date
+             and not re.search(r"(?:take|takes|took|come|comes|enter|enters|go|goes) (?:effect|into force)\b[^,.]*$",
+                               s.text[: e.start])]
+    dl = re.match(r"^[A-Z][A-Z .'’-]+,\s*[A-Z][a-z]+\.? \d{1,2}", s.text)
+    if dl:
+        exprs = [e for e in exprs if e.start >= dl.end()]
+    if not exprs:
+        return None
+    if pos is None:
+        return exprs[0].date
+    rel = pos - s.start
+    return min(exprs, key=lambda e: abs(e.start - rel)).date
+
+
+def find_agreements(
+    sentences: list[Sentence], ments: list[Ment], published: dt.date | None, people_country: dict[str, str],
+    context_participants: dict[int, list[str]], context_dates: dict[int, DateValue | None] | None = None,
+) -> list[AgreementCand]:
+    """Agreements of the article, one per real agreement, with aliases."""
+    g = load()
+    active, passive, anaphor, verbs = _res()
+    by_sent: dict[int, list[Ment]] = {}
+    for m in ments:
+        by_sent.setdefault(m.sent, []).append(m)
+    found: dict[str, AgreementCand] = {}
+    order: list[str] = []
+    last_key: str | None = None
+
+    def touch(key: str, name: str, s: Sentence, rule: str, ref: RefAgreement | None) -> AgreementCand:
+        nonlocal last_key
+        if key not in found:
+            found[key] = AgreementCand(key, name, s.index, rule, ref=ref)
+            order.append(key)
+        ac = found[key]
+        if name not in ac.aliases:
+            ac.aliases.append(name)
+        if s.index not in ac.sents:
+            ac.sents.append(s.index)
+        last_key = key
+        return ac
+
+    for s in sentences:
+        ms = by_sent.get(s.index, [])
+        spans: list[tuple[int, int]] = []
+        for ref in g.agreements:
+            for p in ref.patterns:
+                for m in p.finditer(s.text):
+                    if any(a < m.end() and m.start() < b for a, b in spans):
+                        continue
+                    spans.append((m.start(), m.end()))
+                    ac = touch(ref.key, m.group(), s, "agreement.reference", ref)
+                    y = _YEAR.search(m.group())
+                    if y and not ac.date:
+                        ac.date = DateValue(y.group(1))
+                    _status_near(ac, s, m.start(), m.end(), verbs, published)
+        for rx in (active, passive):
+            for m in rx.finditer(s.text):
+                a, b = m.start("np"), m.end("np")
+                if any(x < b and a < y for x, y in spans):
+                    # the signing of a known agreement: status and date
+                    ac = next((found[k] for k in order if s.index in found[k].sents), None)
+                    if ac:
+                        _apply_verb(ac, m, s, verbs, published, ms, g, people_country, context_participants,
+                                    context_dates)
+                    continue
+                np_text = _STRIP_DET.sub("", m.group("np")).strip()
+                post = re.match(r"\s+(?:on|for|in|of|to)\s+[^,.;()]{3,80}?(?=\s+(?:on|at|with|between|during|after|"
+                                r"before|which|that|in\s+\d{4}|in\s+[A-Z]\w+day)\b|[,.;()]|$)", s.text[m.end("np"):])
+                if post and not re.search(r"\b(?:on|in)\s+\w+day\b|\b(?:19|20)\d\d\b", post.group()):
+                    np_text = (np_text + post.group()).strip()
+                np_text = re.sub(r"^(?:signed|inked|concluded)\s+", "", np_text, flags=re.IGNORECASE)
+                if np_text.lower() in {"agreement", "deal", "documents", "document", "accord", "pact", "treaty"} and \
+                        last_key:
+                    ac = found[last_key]
+                    _apply_verb(ac, m, s, verbs, published, ms, g, people_country, context_participants, context_dates)
+                    continue
+                parties = _subject_countries(s, ms, s.start + m.start("verb"), g, people_country,
+                                             context_participants.get(s.index, []))
+                bt = re.match(r"\s+between\s+(?:the\s+)?([\w\s,]+?)(?:\s+(?:in|on|at|for)\b|[,.]|$)", s.text[b:])
+                if bt:
+                    parties += [c for c in _countries_in(s, [x for x in ms if x.start >= s.start + b], g,
+                                                          people_country) if c not in parties]
+                sig_date = _sign_date(s, published, s.start + m.start("verb"))
+                ref = _matching_ref(parties, sig_date, g, np_text)
+                if ref:
+                    ac = touch(ref.key, np_text, s, "agreement.reference_signed", ref)
+                else:
+                    key = "agr:" + "-".join(sorted(slug(g.entities[p].label) for p in parties if p in g.entities))
+                    key += f"-{sig_date.value[:4]}" if sig_date else ""
+                    key += f"-{slug(np_text)}"
+                    ac = touch(key, np_text, s, "agreement.signing", None)
+                    ac.parties = list(parties)
+                _apply_verb(ac, m, s, verbs, published, ms, g, people_country, context_participants, context_dates)
+                spans.append((a, b))
+        for m in anaphor.finditer(s.text):
+            if any(a <= m.start() < b for a, b in spans) or not last_key:
+                continue
+            ac = touch(last_key, m.group(), s, "agreement.anaphor", found[last_key].ref)
+    # one document named twice ("signed memorandums …", "the trade accords"): same parties, compatible dates
+    for key in list(order):
+        ac = found[key]
+        if ac.ref or key not in found:
+            continue
+        for other in order:
+            o = found.get(other)
+            if o is None or other == key or o.ref or set(o.parties) != set(ac.parties) or not ac.parties:
+                continue
+            if ac.date and o.date and not (ac.date.value.startswith(o.date.value) or
+                                           o.date.value.startswith(ac.date.value)):
+                continue
+            keep, drop = (o, ac) if order.index(other) < order.index(key) else (ac, o)
+            if keep.status != "signed" and drop.status == "signed":
+                keep, drop = drop, keep
+            keep.aliases += [a for a in drop.aliases if a not in keep.aliases]
+            keep.sents += [x for x in drop.sents if x not in keep.sents]
+            keep.date = keep.date or drop.date
+            del found[drop.key]
+            break
+    order = [k for k in order if k in found]
+    out = []
+    for i, key in enumerate(order, 1):
+        ac = found[key]
+        ac.local_id = f"a{i}"
+        _finish(ac, sentences, by_sent, g, people_country)
+        out.append(ac)
+    return out
+
+
+def _ctx_date(s: Sentence, ctx_dates: dict[int, DateValue | None] | None) -> DateValue | None:
+    """Signed "after the talks", "during the visit": the date of the meeting in context."""
+    if not ctx_dates or not re.search(r"\b(?:after|during|at|following) (?:the|their|a) (?:talks|meeting|visit|"
+                                      r"ceremony|summit|call)\b|\bin their presence\b|\bwitnessed\b", s.text):
+        return None
+    return ctx_dates.get(s.index)
+
+
+def _matching_ref(parties: list[str], date: DateValue | None, g: Gazetteer, name: str) -> RefAgreement | None:
+    for ref in g.agreements:
+        if not ref.parties or len(ref.parties) > 3 or not set(ref.parties) <= set(parties):
+            continue
+        if date and ref.date and date.value[:4] == ref.date[:4] and re.search(r"agreement|deal|pact|treaty|accord",
+                                                                              name, re.IGNORECASE):
+            return ref
+    return None
+
+
+def _status_near(ac: AgreementCand, s: Sentence, a: int, b: int, verbs: dict[str, str],
+                 published: dt.date | None) -> None:
+    before = s.text[max(0, a - 60) : a]
+    after = s.text[b : b + 40]
+    if re.search(r"(?:will|to|would)\s+(?:sign|ink)\b", before, re.IGNORECASE):
+        ac.status = "planned" if ac.status == "mentioned" else ac.status
+    elif re.search(r"\b(?:signed|inked|concluded|sealed|struck)\b", before + " " + after, re.IGNORECASE):
+        ac.status = "signed"
+        if re.search(r"\b(?:signed|inked|concluded)\b", after, re.IGNORECASE) or re.search(
+                r"\b(?:signed|inked|concluded)\b[^.]{0,40}$", before, re.IGNORECASE):
+            d = _sign_date(s, published)
+            if d and not ac.date:
+                ac.date = d
+
+
+def _apply_verb(ac: AgreementCand, m: re.Match[str], s: Sentence, verbs: dict[str, str], published: dt.date | None,
+                ms: list[Ment], g: Gazetteer, pc: dict[str, str], ctx: dict[int, list[str]],
+                ctx_dates: dict[int, DateValue | None] | None = None) -> None:
+    status = verbs.get(m.group("verb").lower(), "signed")
+    aux = (m.groupdict().get("aux") or "").strip()
+    if aux or re.search(r"(?:will|to|would)\s+$", s.text[: m.start("verb")]):
+        status = "planned"
+    if status == "signed" or ac.status == "mentioned":
+        ac.status = status
+    if s.headline and status == "planned" and not aux:
+        status = "signed"
+    if status == "signed":
+        d = _sign_date(s, published, s.start + m.start("verb")) or _ctx_date(s, ctx_dates)
+        longer = not ac.date or len(d.value) > len(ac.date.value) if d else False
+        if d and longer and (not ac.date or d.value.startswith(ac.date.value)
+                                                                          or not ac.ref):
+            ac.date = d
+    if not ac.parties:
+        ac.parties = _subject_countries(s, ms, s.start + m.start("verb"), g, pc, ctx.get(s.index, []))
+
+
+def _finish(ac: AgreementCand, sentences: list[Sentence], by_sent: dict[int, list[Ment]], g: Gazetteer,
+            pc: dict[str, str]) -> None:
+    ref = ac.ref
+    if ref:
+        if len(ref.parties) <= 2:
+            parties = list(ref.parties)
+        else:
+            mentioned: list[str] = []
+            for si in ac.sents:
+                for c in _countries_in(sentences[si], by_sent.get(si, []), g, pc):
+                    if c not in mentioned:
+                        mentioned.append(c)
+            parties = [p for p in ref.parties if p in mentioned]
+        ac.parties = parties + [p for p in ac.parties if p not in parties]
+        ac.duration_years = ref.duration_years
+        ac.topics = ref.topics
+        if not ac.date and ref.date:
+            ac.date = DateValue(ref.date[:4])
+        surfaces = [_STRIP_DET.sub("", a) for a in ac.aliases if not re.match(r"(?:the|that|this)\s", a, re.I)
+                    or len(a.split()) > 3]
+        if ref.reference_label or not surfaces:
+            ac.name = ref.label
+        else:
+            ac.name = max(surfaces, key=len)
+    else:
+        dur = re.search(r"(\d+)-year", ac.name)
+        if dur:
+            ac.duration_years = int(dur.group(1))
+    ac.aliases = [a for a in dict.fromkeys(ac.aliases) if a != ac.name]

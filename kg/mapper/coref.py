@@ -1,0 +1,196 @@
+"""Stage 3: coreference — one key per person; surnames, role phrases and pronouns resolved to it.
+
+Groups ("the two sides") are resolved later, against the meeting in context (see meetings/statements).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from kg.mapper.gazetteer import Gazetteer, lexicon, load, short_forms, slug
+from kg.mapper.mentions import Ment, lex
+from kg.mapper.text import Sentence
+
+_SHORT_WORD = re.compile(r"(?<![\w’'\-])([A-Z][\w\-]+)(?:’s|'s|’)?(?![\w\-])")
+
+
+@dataclass
+class People:
+    """The people of one article: key → label, role, country; short form → keys."""
+
+    label: dict[str, str] = field(default_factory=dict)
+    role: dict[str, str] = field(default_factory=dict)
+    country: dict[str, str] = field(default_factory=dict)
+    short: dict[str, list[str]] = field(default_factory=dict)
+
+
+def _person_key(m: Ment, people: People, g: Gazetteer) -> str:
+    if m.key:
+        return m.key
+    # a full name seen before, or the extension of one ("Li" + "Li Ming")
+    for k, lab in people.label.items():
+        if lab == m.label:
+            return k
+    return f"person:{slug(m.label)}"
+
+
+def resolve(sentences: list[Sentence], ments: list[Ment], text: str, published: dt.date | None) -> People:
+    """Give every person mention a key (in place); adds surname mentions found in the text."""
+    g, lx = load(), lex()
+    people = People()
+    # 1. named people
+    for m in ments:
+        if m.etype != "person" or m.kind not in ("name", "alias"):
+            continue
+        key = _person_key(m, people, g)
+        m.key = key
+        e = g.entity(key)
+        people.label.setdefault(key, e.label if e else m.label)
+        if m.role and key not in people.role:
+            people.role[key] = m.role
+        c = m.country or (e.country if e else None)
+        if c:
+            people.country.setdefault(key, c)
+        sf = m.surname_first or bool(e and e.country and g.entities[e.country].label in _surname_first())
+        for form in {m.label, people.label[key]}:
+            for s in short_forms(form, sf):
+                people.short.setdefault(s, [])
+                if key not in people.short[s]:
+                    people.short[s].append(key)
+    # given names as a last resort ("Rahimah" after "Rahimah Osman"), when only one person has it
+    given: dict[str, list[str]] = {}
+    for key, lab in people.label.items():
+        parts = lab.split()
+        if len(parts) >= 2 and parts[0] not in people.short and parts[0].lower() not in lx.common:
+            given.setdefault(parts[0], []).append(key)
+    for word, keys in given.items():
+        if len(keys) == 1:
+            people.short.setdefault(word, keys)
+    # 2. short forms anywhere in the text (outside existing mentions)
+    taken = sorted((m.start, m.end) for m in ments if m.kind not in ("pronoun",))
+    added: list[Ment] = []
+    for s in sentences:
+        for mm in _SHORT_WORD.finditer(s.text):
+            word = mm.group(1)
+            a, b = s.start + mm.start(1), s.start + mm.end(1)
+            if any(x <= a < y or x < b <= y for x, y in taken):
+                continue
+            keys = people.short.get(word)
+            if not keys:
+                gk = g.surnames.get(word)
+                if gk and len(gk) == 1 and word.lower() not in lx.common:
+                    keys = gk
+                    e = g.entities[gk[0]]
+                    people.label.setdefault(gk[0], e.label)
+                    if e.country:
+                        people.country.setdefault(gk[0], e.country)
+            if not keys:
+                continue
+            m = Ment(a, b, s.index, "surname", "person", keys[-1], word)
+            m.modifier = text[b : b + 1] in ("’", "'")
+            added.append(m)
+    ments.extend(added)
+    ments.sort(key=lambda x: (x.start, -x.end))
+    _resolve_roles(ments, people, g, published)
+    _resolve_pronouns(sentences, ments)
+    return people
+
+
+def _surname_first() -> set[str]:
+    from kg.mapper.gazetteer import SURNAME_FIRST
+
+    return SURNAME_FIRST
+
+
+def _role_words(head: str) -> list[str]:
+    heads = lexicon()["role_heads"]
+    return [w.lower() for w in heads.get(head, [head])]
+
+
+def _role_fits(head: str, role: str | None) -> bool:
+    words = _role_words(head)
+    if any(w.startswith("*") for w in words):
+        return True
+    return bool(role) and any(w in role.lower() for w in words)
+
+
+def _resolve_roles(ments: list[Ment], people: People, g: Gazetteer, published: dt.date | None) -> None:
+    named = [m for m in ments if m.etype == "person" and m.kind in ("name", "alias", "surname") and m.key]
+    for m in ments:
+        if m.kind != "role" or m.key:
+            continue
+        head = m.head or ""
+        special = any(w.startswith("*") for w in _role_words(head))
+
+        def fits(p: Ment, head: str = head, m: Ment = m, special: bool = special) -> bool:
+            pc = people.country.get(p.key or "")
+            if m.country and pc and pc != m.country:
+                return False
+            if m.country and not pc:
+                return False
+            if special:
+                return bool(m.country)
+            role = people.role.get(p.key or "")
+            if role is None:
+                e = g.entity(p.key)
+                role = " ".join(pos.role for pos in e.positions) if e else None
+            return _role_fits(head, role)
+
+        before = [p for p in named if p.end <= m.start and fits(p)]
+        after = [p for p in named if p.start >= m.end and fits(p)]
+        choice = before[-1] if before else (after[0] if after else None)
+        if choice:
+            m.key = choice.key
+            continue
+        if special:
+            continue
+        holders = g.holders(_role_words(head), m.country, published) if m.country else []
+        if not re.search(r"vice|deputy", m.role or "", re.IGNORECASE):
+            holders = [h for h in holders if _plain_holder(g, h, head)]
+        if len(holders) == 1:
+            m.key = holders[0]
+            e = g.entities[holders[0]]
+            people.label.setdefault(e.key, e.label)
+            if e.country:
+                people.country.setdefault(e.key, e.country)
+
+
+def _plain_holder(g: Gazetteer, key: str, head: str) -> bool:
+    """Holds the role itself, not a vice/deputy version of it ("president" is not "first vice president")."""
+    words = _role_words(head)
+    return any(not re.search(r"vice|deputy", p.role, re.IGNORECASE) and any(w in p.role.lower() for w in words)
+               for p in g.entities[key].positions)
+
+
+def _resolve_pronouns(sentences: list[Sentence], ments: list[Ment]) -> None:
+    by_sent: dict[int, list[Ment]] = {}
+    for m in ments:
+        by_sent.setdefault(m.sent, []).append(m)
+    last_subject: str | None = None
+    for s in sentences:
+        ms = by_sent.get(s.index, [])
+        subject_here: str | None = None
+        for m in ms:
+            if m.etype != "person":
+                continue
+            if m.kind == "pronoun":
+                earlier = [p for p in ms if p.start < m.start and p.etype == "person" and p.key and not p.in_quote]
+                if m.head == "him" or (m.head == "her" and _is_object(s, m)):
+                    cand = earlier[-1].key if earlier else last_subject
+                    if earlier and len(earlier) >= 1 and earlier[-1].key == (subject_here or "") and m.head == "him":
+                        others = [p for p in earlier if p.key != subject_here]
+                        cand = others[-1].key if others else cand
+                else:
+                    cand = subject_here or (earlier[0].key if earlier else None) or last_subject
+                m.key = cand
+            if m.key and not m.in_quote and subject_here is None:
+                subject_here = m.key
+        if subject_here:
+            last_subject = subject_here
+
+
+def _is_object(s: Sentence, m: Ment) -> bool:
+    rel = m.start - s.start
+    return bool(re.search(r"(?:\w+ed|with|to|for|invited|told|asked|urged)\s+$", s.text[:rel]))

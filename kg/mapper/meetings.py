@@ -1,0 +1,555 @@
+"""Stage 4: meetings — visits, meetings, calls, talks, summits; participants, host/visitor, date, place.
+
+Each trigger is read with its participants (the subject before it, the objects after it), then candidates
+that describe the same event are merged: a state visit absorbs the meetings of its itinerary.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from kg.facts import DateValue
+from kg.mapper import dates
+from kg.mapper.gazetteer import Gazetteer, lexicon, load
+from kg.mapper.mentions import Ment
+from kg.mapper.text import Sentence
+
+ACTOR_TYPES = {"person", "country", "government", "ministry", "military", "international_organization"}
+_NUM = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+HEAD_ROLES = ("president", "prime minister", "premier", "king", "emir", "supreme leader", "crown prince", "sultan")
+
+
+@dataclass
+class MeetingCand:
+    kind: str
+    participants: list[str]
+    sent: int
+    rule: str
+    start: int  # trigger offsets (absolute)
+    end: int
+    status: str = "happened"
+    date: DateValue | None = None
+    end_date: DateValue | None = None
+    place: str | None = None  # place (or country) key
+    host: str | None = None
+    visitor: str | None = None
+    explicit_visit: bool = False
+    separate_group: int | None = None
+    name: str | None = None
+    absorbed_into: int | None = None
+    part_of: int | None = None
+    local_id: str = ""
+    confidence: float = 0.75
+    extra_sents: list[int] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Trigger:
+    pattern: re.Pattern[str]
+    kind: str
+    visit: bool
+    host_subject: bool
+    needs_object: bool
+    needs_person_object: bool
+    needs_place_object: bool
+    subject_clause: bool = False
+
+
+@lru_cache(maxsize=1)
+def _triggers() -> tuple[_Trigger, ...]:
+    out = []
+    for t in lexicon()["meeting_triggers"]:
+        pat = t["pattern"]
+        if pat.startswith("(?:phoned|telephoned|called)"):
+            pat = r"(?:phoned|telephoned|called)(?!\s+(?:for|on|upon|off|it|the|a|an|this|that|in|to))"
+        out.append(_Trigger(
+            re.compile(rf"(?<![\w-]){pat}(?![\w-])", re.IGNORECASE), t["kind"], bool(t.get("visit")),
+            bool(t.get("host_subject")), bool(t.get("needs_object")), bool(t.get("needs_person_object")),
+            bool(t.get("needs_place_object")), bool(t.get("subject_clause")),
+        ))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _planned_re() -> re.Pattern[str]:
+    cues = sorted(lexicon()["planned_cues"], key=len, reverse=True)
+    return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(c) for c in cues) + r")(?![\w])", re.IGNORECASE)
+
+
+def is_actor(m: Ment) -> bool:
+    return ((bool(m.key) and m.etype in ACTOR_TYPES) or m.etype == "group") and m.head != "title"
+
+
+def _span_start(m: Ment) -> int:
+    return m.role_start if m.role_start is not None else m.start
+
+
+def _subjects(s: Sentence, ms: list[Ment], pos: int, allow_poss: bool) -> list[Ment]:
+    """The actors just before ``pos``: the nearest one, with its coordinated partners and appositions skipped."""
+    left = [m for m in ms if m.end <= pos and is_actor(m)]
+    left = [m for m in left if not m.modifier or (allow_poss and m.etype == "person")]
+    if not left:
+        return []
+    # an apposition: "Kaya, the chief of staff of the armed forces, also met"
+    for p in reversed(left):
+        if p.etype == "person" and p.kind in ("name", "alias", "surname"):
+            between = s.text[p.end - s.start : pos - s.start]
+            if re.fullmatch(r"\s*(?:\([^)]*\))?\s*,[^,]{1,140},\s*(?:\w+\s+){0,3}", between):
+                return [p]
+            break
+    last = left[-1]
+    between = s.text[last.end - s.start : pos - s.start]
+    if len(between) > 90 or re.search(r"[;:]|,\s*(?:which|who|when|while|as|but|and)\b", between):
+        # too far: the subject of the sentence, if nothing else
+        return []
+    out = [last]
+    i = left.index(last)
+    while i > 0:
+        prev = left[i - 1]
+        gap = s.text[prev.end - s.start : _span_start(out[0]) - s.start]
+        if re.fullmatch(r"\s*(?:\([^)]*\))?\s*(?:,|and|, and|&)\s*", gap):
+            out.insert(0, prev)
+            i -= 1
+        else:
+            break
+    return out
+
+
+def _clause_subjects(s: Sentence, ms: list[Ment]) -> list[Ment]:
+    """The coordinated subject of the sentence: "A and her counterpart B signed …"."""
+    acts = [m for m in ms if is_actor(m) and not m.modifier and not m.in_quote]
+    if not acts:
+        return []
+    out = [acts[0]]
+    for m in acts[1:]:
+        gap = s.text[out[-1].end - s.start : _span_start(m) - s.start]
+        if re.fullmatch(r"\s*(?:\([^)]*\))?\s*(?:,|and|, and|&)\s*(?:(?:her|his|their|its)\s+)?", gap):
+            out.append(m)
+        else:
+            break
+    return out if len(out) >= 2 else []
+
+
+def _objects(s: Sentence, ms: list[Ment], pos: int, max_gap: int = 45, places: bool = False) -> list[Ment]:
+    """The actors right after ``pos``, coordinated with "and" or commas."""
+    right = [m for m in ms if m.start >= pos and is_actor(m) and not m.modifier and (places or not m.after_prep)]
+    if not right:
+        return []
+    first = right[0]
+    gap = s.text[pos - s.start : _span_start(first) - s.start]
+    if len(gap) > max_gap or re.search(r"[,;:.]", gap):
+        return []
+    out = [first]
+    for m in right[1:]:
+        gap = s.text[out[-1].end - s.start : _span_start(m) - s.start]
+        if re.fullmatch(r"\s*(?:\([^)]*\))?\s*(?:,|and|, and|&|as well as)\s*", gap):
+            out.append(m)
+        else:
+            break
+    return out
+
+
+def _place_in(s: Sentence, ms: list[Ment], g: Gazetteer, after: int) -> str | None:
+    """"in Ankara", "in Samara, Russia", "on the sidelines of the summit in X" → the place key."""
+    for m in re.finditer(r"(?<![\w])(?:in|at)\s+(?:the\s+)?([A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,2})", s.text):
+        if s.start + m.start() < after - 200:
+            continue
+        name = m.group(1)
+        for form in (name, " ".join(name.split()[:2]), name.split()[0]):
+            for key, kind in g.surfaces.get(form, ()):
+                if kind == "place" or g.entities[key].type == "place":
+                    return key
+            for key, kind in g.surfaces.get(form, ()):
+                if kind == "name" and g.entities[key].type == "country":
+                    return key
+    return None
+
+
+def _resolve_group(m: Ment, meetings: list[MeetingCand], recent: list[Ment], g: Gazetteer) -> list[str]:
+    if m.keys:
+        return list(m.keys)
+    countries = m.head in ("sides", "parties", "countries", "nations", "governments", "delegations", "capitals",
+                           "states", "militaries", "armies")
+    keys: list[str] = []
+    for mc in reversed(meetings):
+        if len(mc.participants) >= 2:
+            keys = list(mc.participants)
+            break
+    if not keys:
+        seen: list[str] = []
+        for r in reversed(recent):
+            if r.key and r.key not in seen and (r.etype == "person" or (countries and r.etype == "country")):
+                seen.append(r.key)
+            if len(seen) == 2:
+                break
+        keys = list(reversed(seen))
+    if countries and m.head in ("countries", "nations", "governments", "capitals", "states"):
+        out = []
+        for k in keys:
+            e = g.entity(k)
+            c = k if e and e.type == "country" else (e.country if e else None)
+            if c and c not in out:
+                out.append(c)
+        keys = out if len(out) >= 2 else keys
+    m.keys = tuple(keys)
+    return keys
+
+
+def _keys(ms: list[Ment], meetings: list[MeetingCand], recent: list[Ment], g: Gazetteer) -> list[str]:
+    out: list[str] = []
+    for m in ms:
+        for k in (_resolve_group(m, meetings, recent, g) if m.etype == "group" else [m.key]):
+            if k and k not in out:
+                out.append(k)
+    return out
+
+
+def _date_for(s: Sentence, pos: int, published: dt.date | None, tense: str | None,
+              prev: MeetingCand | None) -> tuple[DateValue | None, DateValue | None]:
+    exprs = dates.find_time_expressions(s.text, published, tense)  # type: ignore[arg-type]
+    exprs = [e for e in exprs if e.kind in ("point", "range", "relative_anaphoric")]
+    if not exprs:
+        return None, None
+    rel = pos - s.start
+    e = min(exprs, key=lambda x: abs(x.start - rel) + (0 if x.start >= rel else 15))
+    if e.kind == "relative_anaphoric":
+        return (prev.date, prev.end_date) if prev else (None, None)
+    return e.date, e.end_date
+
+
+def _is_head(key: str, people_roles: dict[str, str], g: Gazetteer) -> bool:
+    role = (people_roles.get(key) or "").lower()
+    e = g.entity(key)
+    if e and not role:
+        role = " ".join(p.role.lower() for p in e.positions)
+    return any(h in role for h in HEAD_ROLES) and "vice" not in role and "deputy" not in role
+
+
+def _country_of(key: str | None, g: Gazetteer, people_country: dict[str, str]) -> str | None:
+    if not key:
+        return None
+    e = g.entity(key)
+    if e and e.type == "country":
+        return key
+    if key in people_country:
+        return people_country[key]
+    if e and e.country:
+        return e.country
+    if key.startswith("country:"):
+        return key
+    return None
+
+
+def find_meetings(
+    sentences: list[Sentence], ments: list[Ment], published: dt.date | None, people_roles: dict[str, str],
+    people_country: dict[str, str], dateline_place: str | None = None,
+) -> list[MeetingCand]:
+    """Meeting candidates of the article, merged into events."""
+    g = load()
+    by_sent: dict[int, list[Ment]] = {}
+    for m in ments:
+        by_sent.setdefault(m.sent, []).append(m)
+    cands: list[MeetingCand] = []
+    recent: list[Ment] = []
+    group_id = 0
+    for s in sentences:
+        ms = by_sent.get(s.index, [])
+        tense = dates.detect_tense(s.text)
+        used: list[tuple[int, int]] = []
+        for trig in _triggers():
+            for tm in trig.pattern.finditer(s.text):
+                a, b = s.start + tm.start(), s.start + tm.end()
+                if any(x < b and a < y for x, y in used):
+                    continue
+                mc = _read_trigger(s, ms, trig, tm, a, b, cands, recent, g, people_country)
+                if mc is None:
+                    continue
+                used.append((a, b))
+                if "separate" in tm.group().lower() and len(mc.participants) > 2:
+                    group_id += 1
+                    first, rest = mc.participants[0], mc.participants[1:]
+                    for other in rest:
+                        c2 = MeetingCand(mc.kind, [first, other], s.index, mc.rule + ".separate", a, b)
+                        c2.separate_group = group_id
+                        _finish(c2, s, ms, tm, published, tense, cands, g, dateline_place)
+                        cands.append(c2)
+                    continue
+                _finish(mc, s, ms, tm, published, tense, cands, g, dateline_place)
+                cands.append(mc)
+        _visiting_object(s, ms, cands, published, tense, g, dateline_place, used)
+        _visit_anaphora(s, cands, published, tense)
+        recent.extend(m for m in ms if m.key and m.etype in ("person", "country") and not m.in_quote)
+    return _merge(cands, people_roles, people_country, g, published)
+
+
+def _read_trigger(s: Sentence, ms: list[Ment], trig: _Trigger, tm: re.Match[str], a: int, b: int,
+                  cands: list[MeetingCand], recent: list[Ment], g: Gazetteer,
+                  people_country: dict[str, str]) -> MeetingCand | None:
+    text = tm.group().lower()
+    subj = _subjects(s, ms, a, allow_poss=trig.visit)
+    # "While welcoming X, Ankara called…": the subject follows the participial clause
+    if not subj and re.match(r"\s*(?:while|after|before|when|upon)?\s*$", s.text[: a - s.start], re.IGNORECASE):
+        comma = s.text.find(",", b - s.start)
+        if comma > 0:
+            after = [m for m in ms if m.start > s.start + comma and is_actor(m) and not m.modifier]
+            subj = after[:1]
+    objs = _objects(s, ms, b)
+    between = re.match(r"\s*(?:with|between)\s", s.text[b - s.start :])
+    if between and not objs:
+        objs = _objects(s, ms, b + between.end(), max_gap=45)
+    if trig.subject_clause:
+        if objs or between:
+            pass
+        else:
+            subj = _clause_subjects(s, ms)
+    if trig.needs_person_object and not any(o.etype in ("person", "group") for o in objs):
+        return None
+    if trig.needs_object and not objs:
+        return None
+    host = visitor = None
+    place = None
+    if trig.visit:
+        verb_visit = text in ("visited", "visits", "to visit", "will visit", "visit")
+        dest = None
+        if not verb_visit and not text.endswith((" to", " in")):
+            dest = re.match(r"\s*(?:a |an |his |her |their |the )?(?:[\w-]+ ){0,4}?(?:visit|trip|tour)?\s*"
+                            r"(?:to|in|for)\s+(?:the\s+)?", s.text[b - s.start :], re.IGNORECASE)
+        if verb_visit:
+            dest = None
+        pos = b + (dest.end() if dest else 0)
+        objs = _objects(s, ms, pos, max_gap=60 if dest or text.endswith((" to", " in", " for")) else 3, places=True)
+        hosts = [o for o in objs if o.etype in ("country", "person")]
+        visitors = [m for m in subj if m.etype in ("person", "group", "country")]
+        if not visitors:
+            # "his visit", "Wei's visit": the possessor before the trigger
+            poss = [m for m in ms if m.end <= a and m.etype == "person" and m.key and (a - m.end) <= 40]
+            visitors = poss[-1:]
+        if not visitors or not hosts:
+            return None
+        vkeys = _keys(visitors, cands, recent, g)
+        hkey = hosts[0].key
+        place = hosts[0].place or (hkey if hosts[0].etype == "country" else None)
+        if hosts[0].kind == "metonym" and hosts[0].place:
+            place = hosts[0].place
+        if hosts[0].etype == "country" and hosts[0].kind == "metonym":
+            pass
+        host = hkey
+        inv = re.search(r"(?:at the (?:invitation|request) of|invited by|hosted by)\s+", s.text, re.IGNORECASE)
+        participants = list(vkeys)
+        if inv:
+            hp = [m for m in ms if m.start >= s.start + inv.end() and m.etype == "person" and m.key]
+            if hp and hp[0].start - (s.start + inv.end()) < 60:
+                host = hp[0].key
+        if host and host not in participants:
+            participants.append(host)
+        visitor = vkeys[0] if vkeys else None
+        if len(participants) < 2:
+            return None
+        mc = MeetingCand("state_visit", participants, s.index, "meeting.visit", a, b, host=host, visitor=visitor,
+                         place=place)
+        mc.explicit_visit = bool(re.search(r"state visit|official visit", s.text, re.IGNORECASE))
+        return mc
+    left = _keys(subj, cands, recent, g)
+    right = _keys(objs, cands, recent, g)
+    participants = [*left, *[k for k in right if k not in left]]
+    if len(participants) < 2:
+        return None
+    rule = "meeting." + re.sub(r"[^a-z]+", "_", text.split()[0]).strip("_")
+    mc = MeetingCand(trig.kind, participants, s.index, rule, a, b)
+    if trig.host_subject and left and right:
+        mc.host, mc.visitor = left[0], right[0]
+    if any(o.etype == "person" and re.search(r"visiting\s+$", s.text[: _span_start(o) - s.start]) for o in objs):
+        v = next(o for o in objs if re.search(r"visiting\s+$", s.text[: _span_start(o) - s.start]))
+        mc.visitor = v.key
+        mc.host = left[0] if left else None
+    return mc
+
+
+def _finish(mc: MeetingCand, s: Sentence, ms: list[Ment], tm: re.Match[str], published: dt.date | None,
+            tense: str, cands: list[MeetingCand], g: Gazetteer, dateline_place: str | None) -> None:
+    a = mc.start
+    prev = next((c for c in reversed(cands) if c.date), None)
+    window_start = s.text.rfind(",", 0, max(0, a - s.start - 60))
+    window = s.text[max(0, window_start) : mc.end - s.start + 20]
+    if _planned_re().search(window) or (tense == "future" and _planned_re().search(s.text[: mc.end - s.start])):
+        mc.status = "scheduled"
+    mc.date, mc.end_date = _date_for(s, a, published, "future" if mc.status == "scheduled" else tense, prev)
+    if mc.date and published and mc.date.first_day() > published and mc.kind != "state_visit":
+        mc.status = "scheduled"
+    if mc.status == "scheduled" and mc.date and published and mc.date.last_day() < published:
+        mc.status = "happened"
+    if not mc.place:
+        mc.place = _place_in(s, ms, g, a)
+    side = re.search(r"on the sidelines of (?:the\s+)?((?:[\w’'-]+\s+){0,5}summit(?:\s+in\s+[A-Z]\w+)?)", s.text,
+                     re.IGNORECASE)
+    if side:
+        mc.name = side.group(1)
+    dur = re.search(r"(\w+)-day\s+(?:state\s+|official\s+)?(?:visit|trip|tour)", s.text, re.IGNORECASE)
+    if dur and mc.kind == "state_visit":
+        _apply_duration(mc, dur.group(1))
+    if not mc.place and dateline_place and mc.status == "happened" and mc.kind not in ("phone_call", "video_call"):
+        mc.place = dateline_place
+
+
+def _apply_duration(mc: MeetingCand, word: str) -> None:
+    n = _NUM.get(word.lower()) or (int(word) if word.isdigit() else None)
+    if n and mc.date and mc.date.precision == "day" and not mc.end_date:
+        mc.end_date = DateValue.of(mc.date.first_day() + dt.timedelta(days=n - 1))
+
+
+def _visiting_object(s: Sentence, ms: list[Ment], cands: list[MeetingCand], published: dt.date | None, tense: str,
+                     g: Gazetteer, dateline_place: str | None, used: list[tuple[int, int]]) -> None:
+    """"X told the visiting Y …": a meeting of X and Y even without a meeting verb."""
+    for m in ms:
+        if m.etype != "person" or not m.key or m.in_quote:
+            continue
+        vm = re.search(r"(?:the\s+)?visiting\s+$", s.text[: _span_start(m) - s.start])
+        if not vm:
+            continue
+        a = s.start + vm.start()
+        if any(x <= a <= y + 40 for x, y in used):
+            continue
+        subj = [x for x in ms if x.end <= a and x.etype == "person" and x.key and x.key != m.key and not x.in_quote]
+        if not subj:
+            continue
+        mc = MeetingCand("meeting", [subj[0].key or "", m.key], s.index, "meeting.visiting_object", a, m.end,
+                         host=subj[0].key, visitor=m.key, confidence=0.6)
+        _finish(mc, s, ms, vm, published, tense, cands, g, dateline_place)  # type: ignore[arg-type]
+        cands.append(mc)
+
+
+_VISIT_ANAPHOR = re.compile(r"(?<![\w])(?:the|his|her|this|their|[A-Z][\w’'-]*(?:’s|'s))\s+(?:(\w+)-day\s+)?"
+                            r"(?:state\s+|official\s+|first\s+)*(?:visit|trip|tour)(?![\w-])", re.IGNORECASE)
+
+
+def _visit_anaphora(s: Sentence, cands: list[MeetingCand], published: dt.date | None, tense: str) -> None:
+    """"The trip, planned for Monday to Wednesday", "Mendes’s three-day visit": dates of the last visit."""
+    visits = [c for c in cands if c.kind == "state_visit"]
+    if not visits:
+        return
+    v = visits[-1]
+    for m in _VISIT_ANAPHOR.finditer(s.text):
+        if v.sent == s.index and abs((s.start + m.start()) - v.start) < 40:
+            if m.group(1):
+                _apply_duration(v, m.group(1))
+            continue
+        exprs = [e for e in dates.find_time_expressions(s.text, published, tense)  # type: ignore[arg-type]
+                 if e.kind in ("point", "range") and e.date]
+        near = [e for e in exprs if abs(e.start - m.end()) < 60]
+        if near:
+            e = near[0]
+            assert e.date is not None
+            if v.date is None or (e.date.precision == "day" and v.date.precision != "day" and v.date.overlaps(e.date)):
+                v.date, v.end_date = e.date, e.end_date
+        if m.group(1):
+            _apply_duration(v, m.group(1))
+        v.extra_sents.append(s.index)
+        return
+
+
+def _compatible_dates(a: MeetingCand, b: MeetingCand) -> bool:
+    if a.date and b.date:
+        ea = a.end_date or a.date
+        eb = b.end_date or b.date
+        return a.date.first_day() <= eb.last_day() and b.date.first_day() <= ea.last_day()
+    return True
+
+
+def _covers(small: list[str], big: list[str], g: Gazetteer, pc: dict[str, str]) -> int:
+    """How many of ``small`` match ``big`` (a country matches a person of that country)."""
+    n = 0
+    for k in small:
+        if k in big:
+            n += 1
+            continue
+        ck = _country_of(k, g, pc)
+        e = g.entity(k)
+        is_country = (e and e.type == "country") or k.startswith("country:")
+        if (is_country and any(_country_of(o, g, pc) == k for o in big)) or (not is_country and ck and ck in big):
+            n += 1
+    return n
+
+
+def _same_event(a: MeetingCand, b: MeetingCand, g: Gazetteer, pc: dict[str, str]) -> bool:
+    phone = {"phone_call", "video_call"}
+    if (a.kind in phone) != (b.kind in phone):
+        return False
+    if "state_visit" not in (a.kind, b.kind) and a.status != b.status and a.date and b.date:
+        return False
+    if a.separate_group and a.separate_group == b.separate_group:
+        return False
+    if not _compatible_dates(a, b):
+        return False
+    small, big = sorted((a.participants, b.participants), key=len)
+    return _covers(small, big, g, pc) >= min(2, len(small)) and _covers(small, big, g, pc) == len(small)
+
+
+def _better(a: MeetingCand, b: MeetingCand, g: Gazetteer) -> MeetingCand:
+    def persons(m: MeetingCand) -> int:
+        return sum(1 for k in m.participants if (g.entity(k) and g.entity(k).type == "person")  # type: ignore[union-attr]
+                   or k.startswith("person:"))
+    return a if persons(a) >= persons(b) else b
+
+
+def _merge(cands: list[MeetingCand], roles: dict[str, str], pc: dict[str, str], g: Gazetteer,
+           published: dt.date | None) -> list[MeetingCand]:
+    events: list[MeetingCand] = []
+    visits: list[MeetingCand] = []
+    for c in cands:
+        pool = visits if c.kind == "state_visit" else events
+        target = next((e for e in pool if (e.kind == c.kind or {e.kind, c.kind} <= {"meeting", "talks", "summit"})
+                       and _same_event(e, c, g, pc)), None)
+        if target is None:
+            pool.append(c)
+        else:
+            _absorb(target, c, g)
+    out: list[MeetingCand] = []
+    for v in visits:
+        inner = [o for o in events if (v.visitor in o.participants or _same_event(v, o, g, pc))
+                 and _compatible_dates(v, o) and o.kind not in ("phone_call", "video_call")]
+        # a visit by someone who is not a head of state, whose meetings are reported, is told by those meetings
+        if inner and not v.explicit_visit and v.visitor and not _is_head(v.visitor, roles, g):
+            for o in inner:
+                o.place = o.place or (v.place if v.place and g.entity(v.place) and
+                                      g.entity(v.place).type == "place" else None)  # type: ignore[union-attr]
+            continue
+        for o in inner:
+            if o.absorbed_into is None and _same_event(v, o, g, pc):
+                o.absorbed_into = 1
+                _absorb(v, o, g)
+        out.append(v)
+    out.extend(e for e in events if e.absorbed_into is None)
+    out.sort(key=lambda m: (m.sent, m.start))
+    for e in out:
+        if e.kind != "state_visit":
+            continue
+        for o in out:
+            if o is e or o.kind == "state_visit" or not e.visitor or e.visitor not in o.participants:
+                continue
+            if o.date and e.date and _compatible_dates(e, o):
+                o.part_of = out.index(e)
+    for i, e in enumerate(out, 1):
+        e.local_id = f"m{i}"
+    return out
+
+
+def _absorb(target: MeetingCand, c: MeetingCand, g: Gazetteer) -> None:
+    keep = _better(target, c, g)
+    if keep is c:
+        target.participants = list(c.participants)
+    for k in c.participants:
+        if k not in target.participants and len(target.participants) < 2:
+            target.participants.append(k)
+    if c.date and (not target.date or (c.date.precision == "day" and target.date.precision != "day")):
+        target.date, target.end_date = c.date, c.end_date or target.end_date
+    target.end_date = target.end_date or c.end_date
+    target.place = target.place or c.place
+    target.host = target.host or c.host
+    target.visitor = target.visitor or c.visitor
+    target.name = target.name or c.name
+    if c.status == "happened" and target.kind != "state_visit":
+        target.status = "happened"
+    target.extra_sents.append(c.sent)

@@ -1,0 +1,289 @@
+"""The mapper pipeline: text → sentences → mentions → coreference → meetings, agreements, statements → facts."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from kg.facts import (
+    Actor,
+    Agreement,
+    ArticleFacts,
+    ArticleMeta,
+    DateValue,
+    Evidence,
+    Meeting,
+    Mention,
+    Place,
+    PositionHolding,
+    Span,
+    Statement,
+)
+from kg.mapper import dates
+from kg.mapper.agreements import AgreementCand, find_agreements
+from kg.mapper.coref import People, resolve
+from kg.mapper.gazetteer import Gazetteer, load
+from kg.mapper.meetings import MeetingCand, find_meetings
+from kg.mapper.mentions import PREPOSITIONS, Ment, find_mentions, quote_spans
+from kg.mapper.statements import StatementCand, find_statements
+from kg.mapper.text import Sentence, find_noise, split_sentences
+
+_TYPES = {"person", "country", "government", "ministry", "military", "international_organization",
+          "news_organization", "organization"}
+_DATELINE = re.compile(r"^\s*(?:\([^)]*\)\s*)?([A-Z][A-Z.'’ -]{2,30}?)\s*(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*"
+                       r"(?:\([^)]*\))?\s*[-–—]{1,2}")
+_LIST_INTRO = re.compile(r"(?:comprising|including|includes|such as|namely|:|\(|like)\s*$")
+_MEDIA = {"tweet", "op-ed", "interview", "statement", "press_conference", "address", "phone_call", "meeting", "letter",
+          "report"}
+
+
+def _dateline_place(sentences: list[Sentence], g: Gazetteer) -> str | None:
+    for s in sentences[:6]:
+        m = _DATELINE.match(s.text)
+        if not m:
+            continue
+        name = m.group(1).strip().title()
+        for key, kind in g.surfaces.get(name, ()):
+            if kind in ("place", "metonym") and g.entities[key].type == "place":
+                return key
+        for key, kind in g.surfaces.get(name, ()):
+            if kind == "place":
+                return key
+    return None
+
+
+def _acting(m: Ment, s: Sentence, g: Gazetteer) -> bool:
+    """A country or organisation that acts in its sentence (not a place, a topic or a modifier)."""
+    if m.modifier or m.in_quote or m.head == "title" or m.kind == "demonym":
+        return False
+    rel = m.start - s.start
+    before = s.text[:rel]
+    prev = re.search(r"([\w’'-]+)\s+(?:the\s+)?$", before)
+    if prev and prev.group(1).lower() in PREPOSITIONS:
+        return False
+    if re.search(r"(?:in|at|near|to|from)\s+(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?,\s*$", before):
+        return False
+    # members of a list introduced by "comprising", "such as", a colon or a parenthesis
+    seg = re.split(r"[.;]", before)[-1]
+    lm = re.search(r"(?:comprising|including|includes|such as|namely|:|\()\s*(?:[A-Z][\w’'. -]*,?\s*(?:and\s+)?)*$",
+                   seg)
+    if lm:
+        return False
+    after = s.text[m.end - s.start :]
+    in_list = re.match(r"\s*,\s*(?:[A-Z][\w’'. -]*,\s*)+(?:and\s+)?[A-Z]", after)
+    list_subject = re.match(r"\s*(?:,\s*[A-Z][\w’'. -]*)+,?\s+and\s+[A-Z][\w’'. -]*\s+"
+                            r"(?:have|has|are|were|will|signed|agreed|said)", after)
+    return not (in_list and not list_subject)
+
+
+def _label(key: str, people: People, g: Gazetteer, fallback: str) -> str:
+    e = g.entity(key)
+    if e:
+        return "China" if e.label == "People's Republic of China" else e.label
+    return people.label.get(key) or fallback
+
+
+def _actor_type(key: str, etype: str, g: Gazetteer) -> str:
+    e = g.entity(key)
+    t = e.type if e else etype
+    if key.startswith("person:"):
+        return "person"
+    if key.startswith("country:"):
+        return "country"
+    return t if t in _TYPES else "organization"
+
+
+def _split_role(role: str, g: Gazetteer) -> str:
+    """"Iranian President" → "President"; a leading demonym or country name is the organisation."""
+    words = role.split()
+    from kg.mapper.mentions import _country_of_word, lex
+
+    while len(words) > 1 and _country_of_word(words[0], g, lex()):
+        words = words[1:]
+    return " ".join(words)
+
+
+def map_article(text: str, meta: ArticleMeta) -> ArticleFacts:
+    """Read one article into facts. Never raises on odd text; facts are traced to sentences."""
+    g = load()
+    facts = ArticleFacts(meta=meta, text=text)
+    published = meta.published
+    dateline = dates.find_dateline(text, published)
+    if published is None and dateline is not None:
+        facts.dateline = dateline
+        if dateline.precision == "day":
+            published = dateline.first_day()
+    noise = find_noise(text)
+    sentences = split_sentences(text, noise)
+    if not sentences:
+        return facts
+    quotes = quote_spans(text)
+    ments = find_mentions(sentences, text, quotes)
+    people = resolve(sentences, ments, text, published)
+    for m in ments:
+        m.in_quote = any(a <= m.start and m.end <= b for a, b in quotes)
+    dl_place = _dateline_place(sentences, g)
+    meetings = find_meetings(sentences, ments, published, people.role, people.country, dl_place)
+    # which meeting participants are "in context" for each sentence (for "their delegations" etc.)
+    ctx: dict[int, list[str]] = {}
+    ctx_dates: dict[int, DateValue | None] = {}
+    cur: list[str] = []
+    cur_date: DateValue | None = None
+    msents: dict[int, MeetingCand] = {}
+    for mc in meetings:
+        for si in [mc.sent, *mc.extra_sents]:
+            msents.setdefault(si, mc)
+    for s in sentences:
+        if s.index in msents and msents[s.index].status == "happened":
+            cur = list(msents[s.index].participants)
+            cur_date = msents[s.index].date
+        ctx[s.index] = cur
+        ctx_dates[s.index] = cur_date
+    _resolve_groups(ments, ctx, people, g)
+    agreements = find_agreements(sentences, ments, published, people.country, ctx, ctx_dates)
+    new_actors: dict[str, tuple[str, str]] = {}
+    statements = find_statements(sentences, ments, text, quotes, meetings, published, new_actors)
+    _build(facts, sentences, ments, people, meetings, agreements, statements, new_actors, g, published)
+    return facts
+
+
+_COUNTRY_GROUPS = ("sides", "parties", "countries", "nations", "governments", "delegations", "capitals", "states")
+
+
+def _resolve_groups(ments: list[Ment], ctx: dict[int, list[str]], people: People, g: Gazetteer) -> None:
+    """"the two ministers", "both sides": the participants of the meeting in context, else the last two people."""
+    recent: list[str] = []
+    for m in ments:
+        if m.etype == "person" and m.key and m.kind in ("name", "alias", "surname") and not m.in_quote:
+            if m.key in recent:
+                recent.remove(m.key)
+            recent.append(m.key)
+        if m.etype != "group" or m.keys:
+            continue
+        keys = list(ctx.get(m.sent) or recent[-2:])
+        if m.head in ("countries", "nations", "governments", "capitals", "states"):
+            cs = [people.country.get(k) or (g.entity(k).country if g.entity(k) else None) or k for k in keys]  # type: ignore[union-attr]
+            cs = [c for c in dict.fromkeys(cs) if c]
+            keys = cs if len(cs) >= 2 else keys
+        m.keys = tuple(keys)
+
+
+def _ev(s: Sentence, rule: str, conf: float) -> Evidence:
+    return Evidence(Span(s.start, s.end, s.text), rule, round(max(0.0, min(1.0, conf)), 3))
+
+
+def _place(key: str | None, g: Gazetteer) -> Place | None:
+    if not key:
+        return None
+    e = g.entity(key)
+    if not e:
+        return None
+    label = "China" if e.label == "People's Republic of China" else e.label
+    return Place(key if key.startswith("wd:") else f"place:{key.split(':', 1)[-1]}", label, e.qid)
+
+
+def _build(facts: ArticleFacts, sentences: list[Sentence], ments: list[Ment], people: People,
+           meetings: list[MeetingCand], agreements: list[AgreementCand], statements: list[StatementCand],
+           new_actors: dict[str, tuple[str, str]], g: Gazetteer, published: dt.date | None) -> None:
+    involved: set[str] = set()
+    for mc in meetings:
+        involved.update(mc.participants)
+    for ac in agreements:
+        involved.update(ac.parties)
+    for st in statements:
+        involved.update(st.speakers)
+        if st.addressee:
+            involved.add(st.addressee)
+    for m in ments:
+        if not m.key or m.etype == "place":
+            continue
+        s = sentences[m.sent]
+        named = m.etype == "person" and m.kind in ("name", "alias", "surname") and not m.in_quote
+        if named or (m.etype == "country" and _acting(m, s, g)):
+            involved.add(m.key)
+    # the countries of the people in the article
+    for k in list(involved):
+        if _actor_type(k, "person", g) == "person":
+            c = people.country.get(k) or (g.entity(k).country if g.entity(k) else None)  # type: ignore[union-attr]
+            if c:
+                involved.add(c)
+    involved = {k for k in involved if k and (g.entity(k) is None or g.entity(k).type != "place")}  # type: ignore[union-attr]
+    labels: dict[str, str] = {}
+    etypes: dict[str, str] = {}
+    for m in ments:
+        if m.key and m.key not in labels and m.kind in ("name", "alias", "org", "metonym", "surname"):
+            labels[m.key] = m.label
+            etypes[m.key] = m.etype
+    for key in sorted(involved):
+        e = g.entity(key)
+        etype = etypes.get(key) or (new_actors.get(key, ("", "organization"))[1])
+        if key.startswith("country:") or (e and e.type == "country"):
+            etype = "country"
+        label = _label(key, people, g, labels.get(key) or new_actors.get(key, (key.split(":")[-1], ""))[0])
+        country = people.country.get(key) or (e.country if e and e.type != "country" else None)
+        aliases = tuple(sorted({m.label for m in ments if m.key == key and m.kind in ("alias",) and m.label != label}))
+        facts.actors[key] = Actor(key, label, _actor_type(key, etype, g), e.qid if e else None, aliases,  # type: ignore[arg-type]
+                                  country if country != key else None)
+    # mentions
+    for m in ments:
+        if not m.key or m.key not in facts.actors or m.etype == "group":
+            continue
+        kind = m.kind if m.kind in ("name", "alias", "surname", "role", "pronoun", "demonym", "metonym") else "name"
+        s = sentences[m.sent]
+        facts.mentions.append(Mention(m.key, Span(m.start, m.end, facts.text[m.start:m.end]), kind,  # type: ignore[arg-type]
+                                      _ev(s, f"mention.{m.kind}", 0.9 if kind in ("name", "alias") else 0.6)))
+    # positions held
+    seen_pos: set[tuple[str, str]] = set()
+    for m in ments:
+        if m.etype != "person" or not m.key or not m.role or m.key not in facts.actors or m.kind == "role":
+            continue
+        role = _split_role(m.role, g)
+        if (m.key, role.lower()) in seen_pos:
+            continue
+        seen_pos.add((m.key, role.lower()))
+        org = m.country or people.country.get(m.key)
+        facts.positions.append(PositionHolding(m.key, role, _ev(sentences[m.sent], "position.title", 0.8),
+                                               org,
+                                               DateValue.of(published) if published else None))
+    # meetings
+    for mc in meetings:
+        parts = tuple(dict.fromkeys(p for p in mc.participants if p in facts.actors))
+        if len(parts) < 2:
+            continue
+        facts.meetings.append(Meeting(
+            mc.local_id, mc.kind, parts, _ev(sentences[mc.sent], mc.rule, mc.confidence),  # type: ignore[arg-type]
+            mc.status, mc.date, mc.end_date if mc.end_date and mc.date and mc.end_date > mc.date else None,  # type: ignore[arg-type]
+            _place(mc.place, g), mc.host if mc.host in facts.actors else None,
+            mc.visitor if mc.visitor in facts.actors else None,
+            meetings[mc.part_of].local_id if mc.part_of is not None else None, mc.name,
+        ))
+    kept = {m.local_id for m in facts.meetings}
+    facts.meetings = [m if m.part_of in kept or m.part_of is None else _drop_part_of(m) for m in facts.meetings]
+    # agreements
+    for ac in agreements:
+        parties = tuple(p for p in ac.parties if p in facts.actors)
+        ev_sent = ac.sents[0] if ac.sents else ac.sent
+        facts.agreements.append(Agreement(
+            ac.local_id, ac.name, parties, _ev(sentences[ev_sent], ac.rule, ac.confidence),
+            ac.key, ac.date, ac.status, ac.duration_years, ac.topics,  # type: ignore[arg-type]
+            tuple(ac.aliases), None,
+        ))
+    # statements
+    for i, st in enumerate(statements, 1):
+        speakers = tuple(dict.fromkeys(k for k in st.speakers if k in facts.actors))
+        if not speakers:
+            continue
+        content = Span(st.start, st.end, facts.text[st.start:st.end])
+        facts.statements.append(Statement(
+            f"s{i}", speakers, content, st.direct, _ev(sentences[st.sent], st.rule, st.confidence), st.cue or None,
+            st.addressee if st.addressee in facts.actors and st.addressee not in speakers else None,
+            st.meeting if st.meeting in kept else None,
+            st.medium if st.medium in _MEDIA else None,  # type: ignore[arg-type]
+            st.source if st.source and st.source in facts.actors else None, st.date,
+        ))
+
+
+def _drop_part_of(m: Meeting) -> Meeting:
+    from dataclasses import replace
+
+    return replace(m, part_of=None)

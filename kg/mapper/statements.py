@@ -1,0 +1,555 @@
+"""Stage 6: statements — attribution frames (speaker — cue — content), direct and reported.
+
+Frames read: "SPEAKER CUE (that) CONTENT", "CONTENT, SPEAKER CUE", "CONTENT, CUE SPEAKER", "“QUOTE,” SPEAKER CUE",
+participial cues (", saying …", ", adding that …") by the same speaker, "according to X", relays
+("…, the agency reported"), quotes continuing an attributed quote, and readout continuation.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from kg.facts import DateValue
+from kg.mapper import dates
+from kg.mapper.gazetteer import lexicon, load, slug
+from kg.mapper.meetings import MeetingCand, is_actor
+from kg.mapper.mentions import Ment
+from kg.mapper.text import Sentence
+
+
+@dataclass
+class StatementCand:
+    speakers: list[str]
+    start: int  # content offsets (absolute)
+    end: int
+    direct: bool
+    sent: int
+    rule: str
+    cue: str
+    addressee: str | None = None
+    meeting: str | None = None
+    medium: str | None = None
+    source: str | None = None
+    date: DateValue | None = None
+    confidence: float = 0.8
+    lemma: str = ""
+
+
+@dataclass(frozen=True)
+class _Cues:
+    form_lemma: dict[str, str]
+    cue_re: re.Pattern[str]
+    participial_re: re.Pattern[str]
+    person_obj: frozenset[str]
+    need_that: frozenset[str]
+    trailing_only: frozenset[str]
+    addressee: frozenset[str]
+    media: tuple[tuple[str, re.Pattern[str]], ...]
+
+
+@lru_cache(maxsize=1)
+def _cues() -> _Cues:
+    lx = lexicon()
+    form_lemma = {f: lemma for lemma, forms in lx["speech_verbs"].items() for f in forms}
+    forms = sorted(form_lemma, key=len, reverse=True)
+    cue_re = re.compile(r"(?<![\w’'-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w’'-])")
+    parts = sorted(lx["participial_cues"], key=len, reverse=True)
+    participial_re = re.compile(r",\s*(?:while\s+|and\s+|also\s+)?(?P<cue>" + "|".join(re.escape(p) for p in parts)
+                                + r")(?![\w])")
+    media = tuple((k, re.compile("|".join(v), re.IGNORECASE)) for k, v in lx["media"].items())
+    return _Cues(form_lemma, cue_re, participial_re, frozenset(lx["person_object_not_speech"]),
+                 frozenset(lx["need_that_or_quote"]), frozenset(lx["trailing_only"]),
+                 frozenset(lx["addressee_verbs"]), media)
+
+
+_ADV = (r"(?:also|has|have|had|later|further|then|again|reportedly|repeatedly|once again|once|recently|separately|"
+        r"jointly|previously|earlier|publicly|explicitly|firmly|strongly|officially|would|will|is|was|were|been|be|"
+        r"not|clearly|personally|specifically|even|in turn|however|on \w+day|today|yesterday|last week|this week|"
+        r"had earlier|subsequently|in addition|meanwhile|on Twitter|in a statement|in a tweet)")
+_GAP_BEFORE = re.compile(rf"^\s*(?:\([^)]*\)\s*)?(?:{_ADV}\s+|{_ADV},\s+)*$")
+_REPORT_SUBJ = re.compile(
+    r",\s*(?:the|a|an)\s+(?:(?:state|official|news|Iranian|Chinese|\w+)\s+){0,2}(?P<noun>report|statement|agency|"
+    r"readout|newspaper|broadcaster|outlet|media)\s+(?P<cue>adds|added|said|says|reported|noted|stated)\.?\s*$"
+)
+_QUOTE_CHARS = "“”\"‘’"
+_FORWARD_ONLY = {"call for", "call on", "express", "voice", "urge", "pledge", "propose", "invite", "welcome", "hail",
+                 "highlight", "underline", "point to", "criticize", "condemn", "accuse", "describe", "demand", "reject",
+                 "thank", "praise", "laud", "convey", "vow", "promise", "elaborate", "emphasize", "stress",
+                 "underscore", "reiterate"}
+_TAIL_ADJUNCT = re.compile(r"(?:on|in|at|to|by|during|after|before|when|while|from|via|late|early|last|this|"
+                           r"reporters|journalists|the visiting|the media|a news|a press|as saying|as telling|"
+                           r"\w+day|according|told|said|added|in a)\b", re.IGNORECASE)
+_SUBORDINATE = re.compile(r"^\s*(?:In|On|At|During|After|Before|While|When|Although|Though|Despite|As|Since|With|"
+                          r"Following|Upon|Amid|Ahead of|Speaking|Asked|Addressing|Accompanied)\b")
+_MODAL = re.compile(r"\b(?:should|must|will|shall|is ready to|stands ready to|are ready to|is willing to|"
+                    r"are willing to|"
+                    r"need to|needs to|hopes|hope|is committed to|are committed to|attaches great importance|"
+                    r"firmly supports|firmly opposes|is ready|are ready)\b")
+_NARRATIVE_START = re.compile(r"^(?:In \d{4}|Since|Earlier|Later|Last|On \w+day|The visit|During|Meanwhile|Separately|"
+                              r"According)\b")
+
+
+def _in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+def _trim(text: str, a: int, b: int) -> tuple[int, int]:
+    """Trim whitespace, a leading "that", trailing commas and dangling quote marks."""
+    while a < b and text[a] in " \t,:;–—-":
+        a += 1
+    m = re.match(r"that\s+", text[a:b])
+    if m:
+        a += m.end()
+    while b > a and text[b - 1] in " \t,;:–—-":
+        b -= 1
+    seg = text[a:b]
+    # a whole quote: drop the marks
+    if (seg[:1] in "“\"" and seg.count("“") + seg.count('"') <= 1 and seg[-1:] in "”\"") or (
+        seg[:1] in "“\"" and seg[-1:] in "”\"" and seg.count("“") == 1 and seg.count("”") == 1
+    ):
+        a, b = a + 1, b - 1
+        while b > a and text[b - 1] in " ,.;:":
+            b -= 1 if text[b - 1] != "." else 0
+            if text[b - 1] == ".":
+                break
+    elif seg[:1] in "“\"" and seg.count("“") + seg.count("”") == 1:
+        a += 1
+    elif seg[-1:] in "”\"" and seg.count("“") + seg.count("”") == 1 and seg.count('"') <= 1:
+        b -= 1
+        while b > a and text[b - 1] in " ,":
+            b -= 1
+    while a < b and text[a] == " ":
+        a += 1
+    return a, b
+
+
+def _speaker_keys(m: Ment, ctx_participants: list[str]) -> list[str]:
+    if m.etype == "group":
+        return list(m.keys) if m.keys else list(ctx_participants)
+    return [m.key] if m.key else []
+
+
+def find_statements(
+    sentences: list[Sentence], ments: list[Ment], text: str, quotes: list[tuple[int, int]],
+    meetings: list[MeetingCand], published: dt.date | None, new_actors: dict[str, tuple[str, str]],
+) -> list[StatementCand]:
+    """Statements of the article; ``new_actors`` receives organisations found only as sources (key → label, type)."""
+    cues = _cues()
+    g = load()
+    _PEOPLE_COUNTRY.clear()
+    for m in ments:
+        if m.etype == "person" and m.key and m.country:
+            _PEOPLE_COUNTRY.setdefault(m.key, m.country)
+    by_sent: dict[int, list[Ment]] = {}
+    for m in ments:
+        by_sent.setdefault(m.sent, []).append(m)
+    meet_by_sent: dict[int, MeetingCand] = {}
+    for mc in meetings:
+        for si in [mc.sent, *mc.extra_sents]:
+            meet_by_sent.setdefault(si, mc)
+    out: list[StatementCand] = []
+    current_meeting: MeetingCand | None = None
+    last_source: str | None = None
+    prev_sent_statements: list[StatementCand] = []
+    for s in sentences:
+        ms = by_sent.get(s.index, [])
+        if s.index in meet_by_sent:
+            current_meeting = meet_by_sent[s.index]
+        ctx_parts = list(current_meeting.participants) if current_meeting else []
+        for m in ms:
+            if m.etype == "group" and not m.keys and ctx_parts:
+                m.keys = tuple(ctx_parts)
+        q_here = [(max(a, s.start), min(b, s.end)) for a, b in quotes if a < s.end and b > s.start]
+        found = _frames(s, ms, text, q_here, cues, ctx_parts)
+        # "…, the report adds": the last source
+        rm = _REPORT_SUBJ.search(s.text)
+        if rm and last_source and not any(f.rule.startswith("statement.trailing") for f in found):
+            a, b = _trim(text, s.start, s.start + rm.start())
+            found.append(StatementCand([last_source], a, b, _has_quote(text, a, b), s.index, "statement.report_adds",
+                                       rm.group("cue"), confidence=0.6))
+        acc = _according_to(s, ms, text, found, g, new_actors)
+        if acc:
+            kind, key, cand = acc
+            if kind == "source":
+                for f in found:
+                    f.source = f.source or key
+                last_source = key
+            elif cand:
+                found.append(cand)
+                if g.entity(key) is None or (g.entity(key) and g.entity(key).type == "news_organization"):  # type: ignore[union-attr]
+                    last_source = key
+        _relay(s, ms, found)
+        _readout_country(s, found, out, sentences, g)
+        if not found:
+            found = _continuation(s, text, q_here, prev_sent_statements, out, sentences, ms)
+        for f in found:
+            if f.end <= f.start:
+                continue
+            med = _medium(s.text, cues)
+            f.medium = f.medium or med
+            if current_meeting and any(sp in current_meeting.participants or
+                                       _country(sp, g) in current_meeting.participants for sp in f.speakers):
+                f.meeting = current_meeting.local_id
+                f.date = current_meeting.date
+            if f.date is None:
+                exprs = [e for e in dates.find_time_expressions(s.text, published, "past")
+                         if e.kind == "point" and e.date and e.date.precision == "day"]
+                f.date = exprs[0].date if exprs else None
+            if not any(o.start == f.start and o.end == f.end for o in out) and not any(
+                    text[o.start:o.end] == text[f.start:f.end] and o.speakers == f.speakers for o in out):
+                out.append(f)
+        prev_sent_statements = found if found else []
+        if found:
+            prev_sent_statements = found
+    return out
+
+
+def _country(key: str, g) -> str | None:
+    e = g.entity(key)
+    return e.country if e else None
+
+
+def _has_quote(text: str, a: int, b: int) -> bool:
+    return any(c in text[max(0, a - 1) : b + 1] for c in "“”\"")
+
+
+def _frames(s: Sentence, ms: list[Ment], text: str, q_here: list[tuple[int, int]], cues: _Cues,
+            ctx_parts: list[str]) -> list[StatementCand]:
+    """Statements from the speech cues of one sentence."""
+    found: list[StatementCand] = []
+    actors = [m for m in ms if (is_actor(m) or m.kind in ("pronoun", "role", "group")) and not m.in_quote
+              and not (m.kind == "pronoun" and m.head in ("his", "her", "him"))]
+    matches = [m for m in cues.cue_re.finditer(s.text) if not _in_spans(s.start + m.start(), q_here)]
+    trailing_cut: int | None = None  # where a trailing attribution starts (content before it)
+    consumed: list[tuple[int, int]] = []
+    for cm in matches:
+        ca, cb = s.start + cm.start(), s.start + cm.end()
+        if any(a <= ca < b for a, b in consumed):
+            continue
+        lemma = cues.form_lemma.get(cm.group(), "")
+        # participial after a comma: the main speaker's second statement
+        pm = re.search(r",\s*(?:while\s+|and\s+|also\s+)?$", s.text[: cm.start()])
+        is_participial = (bool(pm) and cm.group().endswith("ing") and cm.group() not in ("saying",)) or (
+            bool(pm) and cm.group() in ("saying",))
+        # the speaker: before the cue, or after it (inverted)
+        before = [m for m in actors if m.end <= ca]
+        after = [m for m in actors if m.start >= cb]
+        spk: Ment | None = None
+        inverted = False
+        if before:
+            cand = before[-1]
+            gap = s.text[cand.end - s.start : cm.start()]
+            if _GAP_BEFORE.match(gap) and not cand.modifier:
+                spk = cand
+            elif re.fullmatch(r"\s*,[^,]{1,140},\s*(?:" + _ADV + r"\s+)*", gap):
+                spk = None
+            # an apposition: "NAME, the chief of …, said"
+            if spk is None:
+                for p in reversed(before):
+                    if p.etype == "person" and p.kind in ("name", "alias", "surname"):
+                        gp = s.text[p.end - s.start : cm.start()]
+                        if re.fullmatch(r"\s*(?:\([^)]*\))?\s*,[^,;]{1,140},\s*(?:" + _ADV + r"\s+)*", gp):
+                            spk = p
+                        break
+            # "A met B and reportedly invited him": the subject of the coordinated verb
+            if re.search(r"(?:,\s*|\s)and\s+(?:" + _ADV + r"\s+)*$", s.text[: cm.start()]):
+                if found:
+                    spk = None
+                    coord = found[-1].speakers
+                    c_end = _content_end(s, text, cb, cues)
+                    a2, b2 = _content_start(s, text, cb, c_end, lemma, cues, ms)
+                    if a2 is not None:
+                        a2, b2 = _trim(text, a2, b2)
+                        if b2 - a2 >= 3:
+                            found.append(StatementCand(list(coord), a2, b2, _has_quote(text, a2, b2), s.index,
+                                                       "statement.coordinated." + slug(lemma), cm.group(),
+                                                       lemma=lemma))
+                            consumed.append((ca, c_end))
+                    continue
+                if spk is None and re.fullmatch(r"\s*(?:,\s*)?and\s+(?:" + _ADV + r"\s+)*", gap):
+                    spk = _main_subject(actors, ca)
+        if spk is None and after and not is_participial:
+            cand = after[0]
+            start = cand.role_start if cand.role_start is not None else cand.start
+            if re.fullmatch(r"\s*", s.text[cm.end() : start - s.start]) and cm.group() in (
+                    "said", "says", "tweeted", "wrote", "added", "told", "asked", "noted", "stressed", "stated",
+                    "declared", "explained", "insisted", "warned", "argued", "continued", "reported"):
+                spk, inverted = cand, True
+        if is_participial:
+            main = found[-1].speakers if found else None
+            if not main:
+                ms_ = _main_subject(actors, ca)
+                main = _speaker_keys(ms_, ctx_parts) if ms_ else None
+            if not main:
+                continue
+            c_start = cb
+            c_end = _content_end(s, text, c_start, cues)
+            a, b = _content_start(s, text, c_start, c_end, lemma, cues, ms)
+            if a is None:
+                continue
+            a, b = _trim(text, a, b)
+            found.append(StatementCand(list(main), a, b, _has_quote(text, a, b), s.index, "statement.participial",
+                                       cm.group(), lemma=lemma))
+            consumed.append((ca, c_end))
+            continue
+        if spk is None:
+            continue
+        keys = _speaker_keys(spk, ctx_parts)
+        if not keys:
+            continue
+        spk_start = spk.role_start if spk.role_start is not None else spk.start
+        attr_start = ca if inverted else spk_start
+        pre = s.text[: attr_start - s.start]
+        tail = s.text[cb - s.start : _content_end(s, text, cb, cues) - s.start]
+        tail_s = tail.strip(" .,")
+        tail_ok = not tail_s or bool(_TAIL_ADJUNCT.match(tail_s)) or bool(re.match(r",\s*\w+ing\b", tail)) or any(
+            m.start - cb < 25 and m.start >= cb and m.etype == "person" for m in actors)
+        trailing = (bool(re.search(r"(?:,|[,.!?]?[”\"’])\s*$", pre)) and len(pre.split()) >= 3
+                    and len(tail.split()) <= 12 and tail_ok
+                    and not (_SUBORDINATE.match(pre) and pre.count(",") <= 1 and not _has_quote(pre, 0, len(pre))))
+        addressee = None
+        if trailing and lemma not in ("according",):
+            c_start = s.start
+            if trailing_cut is not None:
+                continue
+            c_end = s.start + len(pre.rstrip())
+            a, b = _trim(text, c_start, c_end)
+            # a trailing "he said" after a forward frame of the same speaker repeats it
+            if found and found[-1].end >= c_end - 2 and found[-1].speakers == keys:
+                found[-1].end = min(found[-1].end, _trim(text, found[-1].start, c_end)[1])
+                consumed.append((ca, cb + len(tail)))
+                continue
+            if found and found[-1].start < c_end:
+                a = max(a, found[-1].end)
+                a, b = _trim(text, a, b)
+            if lemma in ("announce_report",) and found:
+                continue
+            if lemma in cues.addressee:
+                addressee = _first_person_after(actors, cb, s)
+            rule = "statement.quote_before" if _has_quote(text, a, b) and text[a - 1 : a] in "“\"" else (
+                "statement.trailing_inverted" if inverted else "statement.trailing")
+            found.append(StatementCand(keys, a, b, _has_quote(text, a, b), s.index, rule, cm.group(),
+                                       addressee=addressee, lemma=lemma))
+            trailing_cut = attr_start
+            consumed.append((ca, cb + len(tail)))
+            continue
+        if lemma in cues.trailing_only:
+            continue
+        # forward: SPEAKER CUE (that) CONTENT
+        c_end = _content_end(s, text, cb, cues)
+        a, b = _content_start(s, text, cb, c_end, lemma, cues, ms)
+        if a is None:
+            continue
+        if lemma in cues.addressee:
+            addressee = _first_person_after(actors, cb, s)
+        a, b = _trim(text, a, b)
+        if b - a < 3:
+            continue
+        found.append(StatementCand(keys, a, b, _has_quote(text, a, b), s.index, "statement.forward." + slug(lemma),
+                                   cm.group(), addressee=addressee, lemma=lemma))
+        consumed.append((ca, c_end))
+    return found
+
+
+def _main_subject(actors: list[Ment], before: int) -> Ment | None:
+    left = [m for m in actors if (m.end <= before and not m.modifier and m.key is not None) or
+            (m.end <= before and m.etype == "group")]
+    persons = [m for m in left if m.etype == "person"]
+    return (persons or left or [None])[0]
+
+
+def _first_person_after(actors: list[Ment], pos: int, s: Sentence) -> str | None:
+    for m in actors:
+        if m.start >= pos and m.etype in ("person", "country") and m.key and m.start - pos < 40:
+            return m.key
+    return None
+
+
+def _content_end(s: Sentence, text: str, start: int, cues: _Cues) -> int:
+    """Content runs to the end of the sentence, or to a participial cue, "according to", or a trailing attribution."""
+    rel = start - s.start
+    rest = s.text[rel:]
+    ends = [len(rest)]
+    pm = cues.participial_re.search(rest)
+    if pm:
+        ends.append(pm.start())
+    am = re.search(r",\s*according to\b", rest)
+    if am:
+        ends.append(am.start())
+    tm = re.search(r",\s*(?:he|she|they|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})\s+(?:said|says|added|noted|stressed|"
+                   r"told|reported)\b[^,]*$", rest)
+    if tm:
+        ends.append(tm.start())
+    tm2 = re.search(r",\s*(?:said|says|added)\s+(?:[A-Z]|he\b|she\b)", rest)
+    if tm2:
+        ends.append(tm2.start())
+    rm = _REPORT_SUBJ.search(rest)
+    if rm:
+        ends.append(rm.start())
+    for cm in cues.cue_re.finditer(rest):
+        if re.search(r"(?:,\s*|\s)and\s+(?:(?:also|then|later|further)\s+)?$", rest[: cm.start()]) and (
+                cm.group().endswith(("ed", "id", "ld", "te")) or cm.group() in ("told", "wrote", "said", "thanked")):
+            cut = re.search(r",?\s*and\s+(?:(?:also|then|later|further)\s+)?$", rest[: cm.start()])
+            if cut and not _in_quote_at(rest, cut.start()):
+                ends.append(cut.start())
+                break
+    return start + min(ends)
+
+
+def _in_quote_at(rest: str, pos: int) -> bool:
+    return (rest[:pos].count("“") > rest[:pos].count("”")) or rest[:pos].count('"') % 2 == 1
+
+
+def _content_start(s: Sentence, text: str, cb: int, c_end: int, lemma: str, cues: _Cues,
+                   ms: list[Ment]) -> tuple[int | None, int]:
+    """Where the content of a forward frame starts (after "that", an addressee, or adjuncts)."""
+    rel = cb - s.start
+    rest = s.text[rel : c_end - s.start]
+    that = re.match(r"^((?:\s+[^\s,.“”\"]+){0,12}?)\s+that\s", rest)
+    quote = re.match(r"^[^“”\"]{0,80}?[“\"]", rest)
+    colon = re.match(r"^\s*:\s*", rest)
+    if that and (lemma in cues.addressee or re.match(r"\s+(?:on|in|at|during|before|after|late|early|last|this|"
+                                                     r"to|reporters|journalists|the|a|his|her|it|him|them|us|me|"
+                                                     r"while|when|\w+day)\b", that.group(1) or " x")
+                 or not that.group(1)):
+        return cb + that.end(), c_end
+    if colon:
+        return cb + colon.end(), c_end
+    if lemma == "agree" and re.match(r"\s+to\s", rest):
+        return cb, c_end
+    if lemma in cues.need_that:
+        if quote and lemma not in ("agree", "hope", "believe"):
+            return cb + quote.end() - 1, c_end
+        return None, c_end
+    if lemma in cues.person_obj:
+        first = next((m for m in ms if m.start >= cb), None)
+        if first and first.etype in ("person", "group") and (first.role_start or first.start) - cb < 30:
+            return None, c_end
+        if re.match(r"\s+(?:the\s+)?(?:visiting|delegation|guests?|visitors?)\b", rest):
+            return None, c_end
+    if lemma == "tell" and not that:
+        return None, c_end
+    return cb, c_end
+
+
+def _according_to(s: Sentence, ms: list[Ment], text: str, found: list[StatementCand], g,
+                  new_actors: dict[str, tuple[str, str]]) -> tuple[str, str, StatementCand | None] | None:
+    am = re.search(r"(?:^|,\s*|\s)according to\s+", s.text)
+    if not am:
+        return None
+    pos = s.start + am.end()
+    after = [m for m in ms if m.start >= pos and m.key and (m.role_start or m.start) - pos < 45 and not m.in_quote
+             and m.etype not in ("group",)]
+    nm = re.match(r"(?:the\s+|a\s+)?((?:[A-Z][\w’'-]*\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,3}?)(?=\s*[,.;]|\s*$)",
+                  s.text[am.end():])
+    key: str | None = None
+    np_end = re.search(r"[,.;]|$", s.text[am.end():])
+    limit = pos + (np_end.start() if np_end else 0)
+    after = [m for m in after if m.end <= limit and not m.modifier and m.kind != "demonym"] or after[:0]
+    if after:
+        m = after[-1]
+        key = m.key
+    elif nm:
+        np_text = nm.group(1)
+        np_text = re.sub(r"\s+(?:data|figures|statistics|sources|estimates|officials)$", "", np_text)
+        words = np_text.split()
+        if words and not re.match(r"(?:the\s+)?(?:state\s+)?(?:media|report|reports|statement|news|sources|a\s)",
+                                  np_text, re.IGNORECASE) and (words[0][0].isupper() or np_text.lower().endswith(
+                                      ("customs", "ministry", "office", "agency", "department"))):
+            key = f"organization:{slug(np_text)}"
+            new_actors[key] = (np_text, "organization")
+    others = [f for f in found if f.speakers and f.speakers != [key]]
+    if others:
+        return ("source", key, None) if key else None
+    if not key:
+        return None
+    a, b = _trim(text, s.start, s.start + am.start())
+    if found and found[-1].end > a:
+        a = max(a, found[-1].end)
+    if b - a < 5:
+        return None
+    return ("speaker", key, StatementCand([key], a, b, _has_quote(text, a, b), s.index, "statement.according_to",
+                                          "according to"))
+
+
+def _readout_country(s: Sentence, found: list[StatementCand], out: list[StatementCand], sentences: list[Sentence],
+                     g) -> None:
+    """"Chaudhry said …. Pakistan welcomes …": in a readout, the country speaks through its minister."""
+    if not out:
+        return
+    last = out[-1]
+    if s.index - last.sent > 1 or sentences[last.sent].para != s.para or len(last.speakers) != 1:
+        return
+    person = last.speakers[0]
+    e = g.entity(person)
+    pc = e.country if e else None
+    for f in found:
+        if len(f.speakers) == 1 and f.speakers[0] != person and (pc == f.speakers[0] or _PEOPLE_COUNTRY.get(person)
+                                                                 == f.speakers[0]):
+            f.speakers = [person]
+            f.rule = "statement.readout_country"
+            f.confidence = 0.55
+
+
+_PEOPLE_COUNTRY: dict[str, str] = {}
+
+
+def _relay(s: Sentence, ms: list[Ment], found: list[StatementCand]) -> None:
+    """"…, Anadolu reported" after a statement: the agency relays it."""
+    rm = re.search(r",\s*([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})\s+(?:reported|reports|said|says)\.?\s*$", s.text)
+    if not rm:
+        return
+    a = s.start + rm.start(1)
+    m = next((x for x in ms if x.start == a and x.key), None)
+    if not m or m.etype != "news_organization":
+        return
+    keep = [f for f in found if not (f.speakers == [m.key] and f.rule.startswith("statement.trailing"))]
+    if len(keep) < len(found) and keep:
+        found[:] = keep
+    for f in found:
+        if f.speakers != [m.key]:
+            f.source = f.source or m.key
+
+
+def _continuation(s: Sentence, text: str, q_here: list[tuple[int, int]], prev: list[StatementCand],
+                  out: list[StatementCand], sentences: list[Sentence], sent_ments: list[Ment]) -> list[StatementCand]:
+    """A quote-only sentence after an attributed quote; a readout sentence after a reported statement."""
+    if not out:
+        return []
+    last = out[-1]
+    last_sent = sentences[last.sent]
+    gap = s.index - last.sent
+    same_para = last_sent.para == s.para
+    stripped = s.text.strip()
+    quote_cover = sum(b - a for a, b in q_here)
+    if q_here and quote_cover >= 0.8 * len(stripped) - 4 and stripped[:1] in "“\"":
+        if gap <= 2 and (same_para or s.para - last_sent.para == 1):
+            a, b = _trim(text, s.start, s.end)
+            return [StatementCand(list(last.speakers), a, b, True, s.index, "statement.quote_continuation", "",
+                                  medium=last.medium, confidence=0.65)]
+        return []
+    if q_here or not prev or gap != 1 or s.headline:
+        return []
+    if not (same_para or s.para - last_sent.para == 1):
+        return []
+    if _NARRATIVE_START.match(stripped) or not _MODAL.search(s.text) or (last.direct and last.rule.startswith(
+            "statement.quote")):
+        return []
+    first = re.match(r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*", stripped)
+    if first and any(m_.etype == "person" and m_.start == s.start and m_.kind != "pronoun" for m_ in sent_ments):
+        return []
+    if re.search(r"\b(?:arrived|travel(?:l)?ed|visited|met|flew|signed|held|hosted|received)\b", s.text):
+        return []
+    a, b = _trim(text, s.start, s.end)
+    return [StatementCand(list(last.speakers), a, b, False, s.index, "statement.readout_continuation", "",
+                          medium=last.medium, confidence=0.5)]
+
+
+def _medium(sentence: str, cues: _Cues) -> str | None:
+    for name, rx in cues.media:
+        if rx.search(sentence):
+            return name
+    return None

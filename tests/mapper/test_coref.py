@@ -1,0 +1,49 @@
+"""Stage 3: surnames, role phrases and pronouns resolve to one person key."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from kg.mapper.coref import resolve
+from kg.mapper.mentions import find_mentions
+from kg.mapper.text import split_sentences
+
+
+def _keys(text: str, published: dt.date | None = None) -> dict[str, str | None]:
+    sents = split_sentences(text)
+    ms = find_mentions(sents, text)
+    resolve(sents, ms, text, published)
+    return {f"{text[m.start:m.end]}@{m.start}": m.key for m in ms if m.etype == "person"}
+
+
+def test_surname_and_pronoun() -> None:
+    text = "Foreign Minister Ana Ribeiro met envoys. Ribeiro said trade grew. She added that ties were strong."
+    k = _keys(text)
+    assert k[f"Ribeiro@{text.index('Ribeiro said')}"] == "person:ana-ribeiro"
+    assert k[f"She@{text.index('She')}"] == "person:ana-ribeiro"
+
+
+def test_surname_first_chinese_name() -> None:
+    text = "Chinese Vice Foreign Minister Deng Haoran held talks in Hanoi. Deng said the sides agreed."
+    k = _keys(text)
+    assert k[f"Deng@{text.index('Deng said')}"] == "person:deng-haoran"
+
+
+def test_hyphenated_name_shortened_to_either_part() -> None:
+    text = "Foreign Minister Ali Reza Amir-Kazemi spoke. Kazemi said so. Amir-Kazemi added more."
+    k = _keys(text)
+    assert k[f"Kazemi@{text.index('Kazemi said')}"] == "person:ali-reza-amir-kazemi"
+    assert k[f"Amir-Kazemi@{text.index('Amir-Kazemi added')}"] == "person:ali-reza-amir-kazemi"
+
+
+def test_role_phrase_resolves_to_named_person_of_that_country() -> None:
+    text = "Kenyan President Ruto Kamau met Ethiopian Foreign Minister Tesfaye Alemu. The Kenyan president said so."
+    k = _keys(text)
+    role = [v for key, v in k.items() if key.startswith("The Kenyan president")]
+    assert role == ["person:ruto-kamau"]
+
+
+def test_role_phrase_resolves_through_reference_office_holders() -> None:
+    text = "The Iranian president will travel abroad."
+    k = _keys(text, dt.date(2022, 5, 1))
+    assert list(k.values()) == ["wd:Q5947347"]

@@ -1,0 +1,65 @@
+"""Stage 2: mentions from the gazetteer and from language patterns."""
+
+from __future__ import annotations
+
+from kg.mapper.mentions import Ment, find_mentions
+from kg.mapper.text import split_sentences
+
+
+def _ments(text: str) -> list[Ment]:
+    return find_mentions(split_sentences(text), text)
+
+
+def _by_text(text: str) -> dict[str, Ment]:
+    return {text[m.start : m.end]: m for m in _ments(text)}
+
+
+def test_title_before_unknown_name_gives_person_and_role() -> None:
+    text = "Deputy Foreign Minister Li Ming arrived in Lima on Monday."
+    m = _by_text(text)["Li Ming"]
+    assert m.etype == "person" and m.role == "Deputy Foreign Minister" and m.key is None
+
+
+def test_demonym_title_gives_country() -> None:
+    text = "Peruvian Trade Minister Rosa Quispe Huamán said the talks went well."
+    m = _by_text(text)["Rosa Quispe Huamán"]
+    assert m.role == "Peruvian Trade Minister"
+    assert m.country == "country:peru"
+
+
+def test_name_beside_speech_verb_without_title() -> None:
+    text = "“We are ready,” said Tomas Berglund, adding that talks would resume."
+    assert _by_text(text)["Tomas Berglund"].etype == "person"
+
+
+def test_apposition_role() -> None:
+    text = "Li Ming, a spokesman for the ministry, said the visit was useful."
+    assert _by_text(text)["Li Ming"].role == "spokesman for the ministry"
+
+
+def test_capital_metonym_and_modifiers() -> None:
+    text = "Washington and Beijing traded barbs over US sanctions on Iran’s oil."
+    m = _by_text(text)
+    assert m["Washington"].key == "wd:Q30" and m["Washington"].kind == "metonym"
+    assert m["Beijing"].key == "wd:Q148"
+    assert m["US"].modifier  # "US sanctions"
+    assert m["Iran"].modifier  # possessive
+
+
+def test_government_phrase_is_the_country() -> None:
+    text = "The Chilean government says the pact is fair."
+    m = _by_text(text)["Chilean government"]
+    assert m.etype == "country" and m.key == "country:chile"
+
+
+def test_role_phrase_and_group() -> None:
+    text = "The Iranian president met the two ministers."
+    m = _by_text(text)
+    assert m["The Iranian president"].kind == "role" and m["The Iranian president"].country == "wd:Q794"
+    assert m["the two ministers"].kind == "group"
+
+
+def test_ministry_by_pattern() -> None:
+    text = "The Turkish foreign ministry said the memorandums would cut red tape."
+    m = next(x for x in _ments(text) if x.etype == "ministry")
+    assert m.label == "Turkish Foreign Ministry" and m.country == "country:turkey"
