@@ -236,7 +236,7 @@ def evaluate(corpus: Path, gold: Path, details: bool, json_out: Path | None) -> 
     import tempfile
 
     from kg.build import build_corpus
-    from kg.evaluation import format_report, load_gold, load_qids, score
+    from kg.evaluation import format_report, load_gold, score
     from kg.queries import get_query
     from kg.sparql import result_to_json, run_query
     from kg.store import KnowledgeStore
@@ -250,8 +250,7 @@ def evaluate(corpus: Path, gold: Path, details: bool, json_out: Path | None) -> 
             name: result_to_json(run_query(view, get_query(settings.queries_dir, name).sparql))
             for name in ("actors", "meetings", "statements", "agreements")
         }
-    qids_file = Path(__file__).resolve().parent / "data" / "wikidata-qids.yaml"
-    report = score(load_gold(gold), results, load_qids(qids_file) if qids_file.exists() else None)
+    report = score(load_gold(gold), results)  # Wikidata links are checked against the gold's own `qid:` fields
     click.echo(format_report(report, details=details))
     if json_out:
         json_out.write_text(json.dumps(report.to_dict(), indent=2) + "\n", encoding="utf-8")

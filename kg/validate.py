@@ -78,11 +78,20 @@ class ValidationSetupError(RuntimeError):
     """Validation could not run: a missing or malformed ontology, shapes or check file, or a broken query."""
 
 
+_WIKIDATA_ID = re.compile(r"[QP][1-9][0-9]*")
+
+
 def compact(iri: str) -> str:
-    """``https://w3id.org/diplomacy-kg/resource/meeting/9f3c`` → ``res:meeting/9f3c``; others unchanged."""
+    """``https://w3id.org/diplomacy-kg/resource/meeting/9f3c`` → ``res:meeting/9f3c``; others unchanged.
+
+    A Wikidata IRI is compacted to ``wd:Q…`` only when well-formed, so a malformed one shows in full.
+    """
     for prefix, namespace in sorted(_PREFIXES.items(), key=lambda item: len(item[1]), reverse=True):
         if iri.startswith(namespace):
-            return prefix + iri[len(namespace) :]
+            local = iri[len(namespace) :]
+            if prefix == "wd:" and not _WIKIDATA_ID.fullmatch(local):
+                return iri
+            return prefix + local
     return iri
 
 
@@ -362,6 +371,37 @@ def _disjoint_pairs(graph: Graph) -> set[tuple[Node, Node]]:
     return pairs
 
 
+def _disjointness_problems(closure: Graph, asserted: dict[Node, set[Node]]) -> list[Problem]:
+    """Members of two disjoint classes in an OWL RL closure, one problem per member and pair.
+
+    A node known only through ``owl:sameAs`` (the Wikidata entity of an actor) is left out when a node
+    with asserted types stands for it.
+    """
+    problems = []
+    for first, second in sorted(_disjoint_pairs(closure)):
+        for member in sorted(set(closure.subjects(RDF.type, first)), key=str):
+            if (member, RDF.type, second) not in closure:
+                continue
+            if member not in asserted and any(
+                other in asserted for other in closure.objects(member, OWL.sameAs)
+            ):
+                continue
+            types = ", ".join(sorted(compact(str(t)) for t in asserted.get(member, ()))) or "none"
+            pair = f"{compact(str(first))} and {compact(str(second))}"
+            problems.append(
+                Problem(
+                    source="owl-rl",
+                    message=(
+                        f"member of the disjoint classes {pair} (asserted types: {types}): "
+                        "the data is inconsistent with the ontology"
+                    ),
+                    focus=_term_text(member),
+                    path=str(RDF.type),
+                )
+            )
+    return problems
+
+
 class _OWLRLClosure(owlrl.OWLRL_Semantics):
     """owlrl's OWL 2 RL rules without rule eq-ref, which adds ``x owl:sameAs x`` for every term.
 
@@ -395,22 +435,7 @@ def owl_rl_problems(ontology: Graph, data: Graph) -> list[Problem]:
             asserted[triple[0]].add(triple[2])
     owlrl.DeductiveClosure(_OWLRLClosure).expand(closure)
 
-    problems = []
-    for first, second in sorted(_disjoint_pairs(closure)):
-        for member in sorted(set(closure.subjects(RDF.type, first)), key=str):
-            if (member, RDF.type, second) in closure:
-                types = ", ".join(sorted(compact(str(t)) for t in asserted.get(member, ()))) or "none"
-                problems.append(
-                    Problem(
-                        source="owl-rl",
-                        message=(
-                            f"member of the disjoint classes {compact(str(first))} and {compact(str(second))} "
-                            f"(asserted types: {types}): the data is inconsistent with the ontology"
-                        ),
-                        focus=_term_text(member),
-                        path=str(RDF.type),
-                    )
-                )
+    problems = _disjointness_problems(closure, asserted)
     for node, other in closure.subject_objects(OWL.differentFrom):
         if node == other:
             problems.append(
@@ -418,7 +443,9 @@ def owl_rl_problems(ontology: Graph, data: Graph) -> list[Problem]:
             )
     for member in sorted(set(closure.subjects(RDF.type, OWL.Nothing)), key=str):
         problems.append(
-            Problem(source="owl-rl", message="inferred to be a member of owl:Nothing", focus=_term_text(member))
+            Problem(
+                source="owl-rl", message="inferred to be a member of owl:Nothing", focus=_term_text(member)
+            )
         )
     for error in closure.subjects(RDF.type, _OWLRL_ERR.ErrorMessage):
         for text in closure.objects(error, _OWLRL_ERR.error):
@@ -496,7 +523,9 @@ def _validate_units(
         problems.extend(owl_rl_problems(ontology, data))
     if check_store is None:
         check_store = ox.Store()
-        check_store.load(ontology_nt, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(ONTOLOGY_GRAPH_IRI))
+        check_store.load(
+            ontology_nt, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(ONTOLOGY_GRAPH_IRI)
+        )
         for unit in units:
             check_store.load(unit.ntriples, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(unit.graph))
     problems.extend(run_checks(check_store, checks))

@@ -24,10 +24,30 @@ SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
 SCHEMA = Namespace("https://schema.org/")
 FOAF = Namespace("http://xmlns.com/foaf/0.1/")
 
-DECLARATION_TYPES = (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty, OWL.NamedIndividual)
+DECLARATION_TYPES = (
+    OWL.Class,
+    OWL.ObjectProperty,
+    OWL.DatatypeProperty,
+    OWL.AnnotationProperty,
+    OWL.NamedIndividual,
+)
 PLOVER_EVENT_TYPES = {
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT",
-    "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
 }
 
 
@@ -52,7 +72,9 @@ def _dip_terms(graph: Graph) -> set[URIRef]:
 
 def _direct_dip_superclasses(graph: Graph, cls: URIRef) -> set[URIRef]:
     return {
-        sup for sup in graph.objects(cls, RDFS.subClassOf) if isinstance(sup, URIRef) and str(sup).startswith(DIP)
+        sup
+        for sup in graph.objects(cls, RDFS.subClassOf)
+        if isinstance(sup, URIRef) and str(sup).startswith(DIP)
     }
 
 
@@ -65,9 +87,13 @@ def test_ontology_parses_in_rdflib_and_oxigraph(ontology: Graph) -> None:
 
 def test_header(ontology: Graph) -> None:
     assert (ONTOLOGY_IRI, RDF.type, OWL.Ontology) in ontology
-    assert ontology.value(ONTOLOGY_IRI, OWL.versionIRI) == URIRef("https://w3id.org/diplomacy-kg/ontology/0.1.0")
+    assert ontology.value(ONTOLOGY_IRI, OWL.versionIRI) == URIRef(
+        "https://w3id.org/diplomacy-kg/ontology/0.1.0"
+    )
     assert str(ontology.value(ONTOLOGY_IRI, OWL.versionInfo)) == "0.1.0"
-    assert ontology.value(ONTOLOGY_IRI, DCTERMS.license) == URIRef("https://creativecommons.org/licenses/by/4.0/")
+    assert ontology.value(ONTOLOGY_IRI, DCTERMS.license) == URIRef(
+        "https://creativecommons.org/licenses/by/4.0/"
+    )
     assert ontology.value(ONTOLOGY_IRI, DCTERMS.created).datatype == XSD.date
     assert str(ontology.value(ONTOLOGY_IRI, VANN.preferredNamespacePrefix)) == "dip"
     assert str(ontology.value(ONTOLOGY_IRI, VANN.preferredNamespaceUri)) == vocab.ONTOLOGY
@@ -80,10 +106,14 @@ def test_every_dip_term_has_english_label_and_definition(ontology: Graph) -> Non
     missing = []
     for term in sorted(_dip_terms(ontology)):
         for annotation in (RDFS.label, SKOS.definition):
-            values = [v for v in ontology.objects(term, annotation) if isinstance(v, Literal) and v.language == "en"]
+            values = [
+                v for v in ontology.objects(term, annotation) if isinstance(v, Literal) and v.language == "en"
+            ]
             if len(values) != 1 or not str(values[0]).strip():
                 missing.append(f"{term} {annotation}")
-    assert not missing, "terms need exactly one English rdfs:label and skos:definition:\n" + "\n".join(missing)
+    assert not missing, "terms need exactly one English rdfs:label and skos:definition:\n" + "\n".join(
+        missing
+    )
 
 
 def test_every_dip_iri_mentioned_is_declared(ontology: Graph) -> None:
@@ -101,8 +131,12 @@ def test_every_class_used_is_declared(ontology: Graph) -> None:
     classes = set(ontology.subjects(RDF.type, OWL.Class))
     used = set(ontology.objects(None, RDFS.subClassOf)) | set(ontology.objects(None, RDFS.domain))
     used |= set(ontology.objects(None, OWL.disjointWith))
-    used |= {o for p in ontology.subjects(RDF.type, OWL.ObjectProperty) for o in ontology.objects(p, RDFS.range)}
-    used |= {o for i in ontology.subjects(RDF.type, OWL.NamedIndividual) for o in ontology.objects(i, RDF.type)}
+    used |= {
+        o for p in ontology.subjects(RDF.type, OWL.ObjectProperty) for o in ontology.objects(p, RDFS.range)
+    }
+    used |= {
+        o for i in ontology.subjects(RDF.type, OWL.NamedIndividual) for o in ontology.objects(i, RDF.type)
+    }
     undeclared = {c for c in used if str(c).startswith(vocab.ONTOLOGY) and c not in classes}
     assert undeclared == set()
 
@@ -159,9 +193,17 @@ def _disjoint_pairs(graph: Graph) -> set[frozenset[URIRef]]:
 
 def test_disjointness(ontology: Graph) -> None:
     pairs = _disjoint_pairs(ontology)
-    for a, b in [("Person", "Organization"), ("Person", "Country"), ("Organization", "Country"),
-                 ("Actor", "DiplomaticEvent"), ("Agreement", "Statement"), ("Article", "TextSpan"),
-                 ("Place", "Article"), ("StateVisit", "PhoneCall"), ("StateVisit", "VideoCall")]:
+    for a, b in [
+        ("Person", "Organization"),
+        ("Person", "Country"),
+        ("Organization", "Country"),
+        ("Actor", "DiplomaticEvent"),
+        ("Agreement", "Statement"),
+        ("Article", "TextSpan"),
+        ("Place", "Article"),
+        ("StateVisit", "PhoneCall"),
+        ("StateVisit", "VideoCall"),
+    ]:
         assert frozenset((DIP[a], DIP[b])) in pairs, (a, b)
     # A country is an actor and, through its Wikidata item, may be the place of a meeting.
     assert frozenset((DIP.Place, DIP.Country)) not in pairs
@@ -180,7 +222,9 @@ def test_disjoint_classes_clash_under_owl_rl(ontology: Graph) -> None:
     data.add((x, RDF.type, DIP.Person))
     data.add((x, RDF.type, DIP.Country))
     problems = owl_rl_problems(ontology, data)
-    assert any(p.focus == str(x) and "dip:Country" in p.message and "dip:Person" in p.message for p in problems)
+    assert any(
+        p.focus == str(x) and "dip:Country" in p.message and "dip:Person" in p.message for p in problems
+    )
 
 
 @pytest.mark.parametrize(
@@ -205,8 +249,21 @@ def test_enumerations(ontology: Graph, cls: str, members: tuple[str, ...]) -> No
 
 def test_functional_properties(ontology: Graph) -> None:
     functional = set(ontology.subjects(RDF.type, OWL.FunctionalProperty))
-    for name in ("beginIndex", "endIndex", "anchorText", "inArticle", "articleId", "direct", "content",
-                 "contentSpan", "mentionOf", "linkedToWikidata", "rule", "confidence", "mapperVersion"):
+    for name in (
+        "beginIndex",
+        "endIndex",
+        "anchorText",
+        "inArticle",
+        "articleId",
+        "direct",
+        "content",
+        "contentSpan",
+        "mentionOf",
+        "linkedToWikidata",
+        "rule",
+        "confidence",
+        "mapperVersion",
+    ):
         assert DIP[name] in functional, name
     # Several articles may report the same meeting with different dates or statuses.
     for name in ("status", "startDate", "endDate", "participant", "signingDate", "reportedIn", "evidence"):
@@ -218,7 +275,11 @@ def test_date_properties_range_over_three_precisions(ontology: Graph) -> None:
         ranges = list(ontology.objects(DIP[name], RDFS.range))
         assert len(ranges) == 1
         assert (ranges[0], RDF.type, RDFS.Datatype) in ontology
-        assert list(Collection(ontology, ontology.value(ranges[0], OWL.unionOf))) == [XSD.date, XSD.gYearMonth, XSD.gYear]
+        assert list(Collection(ontology, ontology.value(ranges[0], OWL.unionOf))) == [
+            XSD.date,
+            XSD.gYearMonth,
+            XSD.gYear,
+        ]
 
 
 def test_every_meeting_class_has_its_kind_code(ontology: Graph) -> None:
@@ -242,8 +303,15 @@ def test_event_codes_are_well_formed(ontology: Graph) -> None:
 
 
 def test_external_terms_used_by_the_data_are_declared(ontology: Graph) -> None:
-    for term in (vocab.SKOS_ALT_LABEL, vocab.DCT_TITLE, vocab.DCT_PUBLISHER, vocab.DCT_ISSUED, vocab.DCT_LANGUAGE,
-                 vocab.DCT_IDENTIFIER, vocab.SCHEMA_URL):
+    for term in (
+        vocab.SKOS_ALT_LABEL,
+        vocab.DCT_TITLE,
+        vocab.DCT_PUBLISHER,
+        vocab.DCT_ISSUED,
+        vocab.DCT_LANGUAGE,
+        vocab.DCT_IDENTIFIER,
+        vocab.SCHEMA_URL,
+    ):
         assert (URIRef(term.value), RDF.type, OWL.AnnotationProperty) in ontology, term
 
 

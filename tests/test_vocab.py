@@ -34,16 +34,26 @@ def _declared(graph: Graph, kind: URIRef) -> set[str]:
 
 def test_every_vocab_term_is_declared(ontology: Graph) -> None:
     declared = set().union(
-        *(_declared(ontology, kind) for kind in
-          (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty, OWL.NamedIndividual))
+        *(
+            _declared(ontology, kind)
+            for kind in (
+                OWL.Class,
+                OWL.ObjectProperty,
+                OWL.DatatypeProperty,
+                OWL.AnnotationProperty,
+                OWL.NamedIndividual,
+            )
+        )
     )
     assert set(vocab.DIP.names()) - declared == set()
 
 
 def test_every_declared_term_is_in_vocab(ontology: Graph) -> None:
     declared = set().union(
-        *(_declared(ontology, kind) for kind in
-          (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.NamedIndividual))
+        *(
+            _declared(ontology, kind)
+            for kind in (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.NamedIndividual)
+        )
     )
     annotation_only = _declared(ontology, OWL.AnnotationProperty) - set(vocab.DIP.names())
     assert annotation_only == ANNOTATION_ONLY

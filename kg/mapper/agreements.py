@@ -8,10 +8,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from kg.facts import DateValue
-from kg.mapper import dates
 from kg.mapper.gazetteer import Gazetteer, RefAgreement, lexicon, load, slug
 from kg.mapper.mentions import Ment
 from kg.mapper.text import Sentence
+from kg.mapper.timex import time_expressions
 
 
 @dataclass
@@ -54,6 +54,10 @@ def _res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], dict[str,
     return active, passive, anaphor, {k.lower(): v for k, v in verbs.items()}
 
 
+_KEYWORD = re.compile(r"agreement|deal|pact|accord|treat|plan|program|JCPOA|document|roadmap|road map|memorand|MoU|"
+                      r"MOU|contract|protocol|declaration|charter|statement|instrument|START", re.IGNORECASE)
+_SIGN_WORD = re.compile(r"\b(?:sign|signs|signed|signing|ink|inked|conclude|concluded|finali[sz]ed|sealed|struck|"
+                        r"reached|clinched|penned|initialed|ratified|entered into|exchanged)\b", re.IGNORECASE)
 _STRIP_DET = re.compile(r"^(?:the|a|an|this|that|their|its|his|her)\s+", re.IGNORECASE)
 _YEAR = re.compile(r"(?<![\w-])((?:19|20)\d\d)(?![\w-])")
 
@@ -103,7 +107,7 @@ def _subject_countries(s: Sentence, ms: list[Ment], pos: int, g: Gazetteer, pc: 
 
 def _sign_date(s: Sentence, published: dt.date | None, pos: int | None = None) -> DateValue | None:
     """The time expression of the sentence nearest the signing verb (a dateline is not one)."""
-    exprs = [e for e in dates.find_time_expressions(s.text, published, "past") if e.kind in ("point",) and e.date
+    exprs = [e for e in time_expressions(s.text, published, "past") if e.kind in ("point",) and e.date
              and not re.search(r"(?:take|takes|took|come|comes|enter|enters|go|goes) (?:effect|into force)\b[^,.]*$",
                                s.text[: e.start])]
     dl = re.match(r"^[A-Z][A-Z .'’-]+,\s*[A-Z][a-z]+\.? \d{1,2}", s.text)
@@ -145,6 +149,8 @@ def find_agreements(
         return ac
 
     for s in sentences:
+        if not _KEYWORD.search(s.text):
+            continue
         ms = by_sent.get(s.index, [])
         spans: list[tuple[int, int]] = []
         for ref in g.agreements:
@@ -158,7 +164,11 @@ def find_agreements(
                     if y and not ac.date:
                         ac.date = DateValue(y.group(1))
                     _status_near(ac, s, m.start(), m.end(), verbs, published)
-        for rx in (active, passive):
+        if not _SIGN_WORD.search(s.text):
+            rxs: tuple[re.Pattern[str], ...] = ()
+        else:
+            rxs = (active, passive)
+        for rx in rxs:
             for m in rx.finditer(s.text):
                 a, b = m.start("np"), m.end("np")
                 if any(x < b and a < y for x, y in spans):

@@ -74,6 +74,8 @@ def resolve(sentences: list[Sentence], ments: list[Ment], text: str, published: 
     for s in sentences:
         for mm in _SHORT_WORD.finditer(s.text):
             word = mm.group(1)
+            if word not in people.short and word not in g.surnames:
+                continue
             a, b = s.start + mm.start(1), s.start + mm.end(1)
             if any(x <= a < y or x < b <= y for x, y in taken):
                 continue

@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from kg.facts import DateValue
-from kg.mapper import dates
 from kg.mapper.gazetteer import Gazetteer, lexicon, load
 from kg.mapper.mentions import Ment
 from kg.mapper.text import Sentence
+from kg.mapper.timex import tense_of, time_expressions
 
 ACTOR_TYPES = {"person", "country", "government", "ministry", "military", "international_organization"}
 _NUM = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
@@ -79,6 +79,10 @@ def _planned_re() -> re.Pattern[str]:
     return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(c) for c in cues) + r")(?![\w])", re.IGNORECASE)
 
 
+_MEET_WORD = re.compile(r"meet|met\b|talk|visit|trip|tour|call|phon|video|virtual|receiv|host|welcom|arriv|land|"
+                        r"travel|flew|head|summit|consult|negotiat|exchang|journey", re.IGNORECASE)
+
+
 def is_actor(m: Ment) -> bool:
     return ((bool(m.key) and m.etype in ACTOR_TYPES) or m.etype == "group") and m.head != "title"
 
@@ -110,7 +114,7 @@ def _subjects(s: Sentence, ms: list[Ment], pos: int, allow_poss: bool) -> list[M
     while i > 0:
         prev = left[i - 1]
         gap = s.text[prev.end - s.start : _span_start(out[0]) - s.start]
-        if re.fullmatch(r"\s*(?:\([^)]*\))?\s*(?:,|and|, and|&)\s*", gap):
+        if re.fullmatch(r"\s*(?:\([^)]*\))?\s*(?:,|and|, and|&)\s*(?:(?:his|her|their|its)\s+)?", gap):
             out.insert(0, prev)
             i -= 1
         else:
@@ -209,7 +213,7 @@ def _keys(ms: list[Ment], meetings: list[MeetingCand], recent: list[Ment], g: Ga
 
 def _date_for(s: Sentence, pos: int, published: dt.date | None, tense: str | None,
               prev: MeetingCand | None) -> tuple[DateValue | None, DateValue | None]:
-    exprs = dates.find_time_expressions(s.text, published, tense)  # type: ignore[arg-type]
+    exprs = time_expressions(s.text, published, tense)  # type: ignore[arg-type]
     exprs = [e for e in exprs if e.kind in ("point", "range", "relative_anaphoric")]
     if not exprs:
         return None, None
@@ -257,8 +261,11 @@ def find_meetings(
     group_id = 0
     for s in sentences:
         ms = by_sent.get(s.index, [])
-        tense = dates.detect_tense(s.text)
         used: list[tuple[int, int]] = []
+        if not _MEET_WORD.search(s.text):
+            recent.extend(m for m in ms if m.key and m.etype in ("person", "country") and not m.in_quote)
+            continue
+        tense = tense_of(s.text)
         for trig in _triggers():
             for tm in trig.pattern.finditer(s.text):
                 a, b = s.start + tm.start(), s.start + tm.end()
@@ -436,7 +443,7 @@ def _visit_anaphora(s: Sentence, cands: list[MeetingCand], published: dt.date | 
             if m.group(1):
                 _apply_duration(v, m.group(1))
             continue
-        exprs = [e for e in dates.find_time_expressions(s.text, published, tense)  # type: ignore[arg-type]
+        exprs = [e for e in time_expressions(s.text, published, tense)  # type: ignore[arg-type]
                  if e.kind in ("point", "range") and e.date]
         near = [e for e in exprs if abs(e.start - m.end()) < 60]
         if near:

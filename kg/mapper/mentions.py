@@ -155,6 +155,12 @@ def _strip_poss(word: str) -> str:
 
 def _country_of_word(word: str, g: Gazetteer, lx: Lex) -> str | None:
     """Country key of a demonym, a country name or a capital (possessives stripped)."""
+    return _country_of_word_cached(word)
+
+
+@lru_cache(maxsize=8192)
+def _country_of_word_cached(word: str) -> str | None:
+    g, lx = load(), lex()
     w = _strip_poss(word)
     if w in lx.demonyms:
         return lx.demonyms[w]

@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kg.facts import DateValue
-from kg.mapper import dates
 from kg.mapper.gazetteer import lexicon, load, slug
 from kg.mapper.meetings import MeetingCand, is_actor
 from kg.mapper.mentions import Ment
 from kg.mapper.text import Sentence
+from kg.mapper.timex import time_expressions
 
 
 @dataclass
@@ -195,7 +195,7 @@ def find_statements(
                 f.meeting = current_meeting.local_id
                 f.date = current_meeting.date
             if f.date is None:
-                exprs = [e for e in dates.find_time_expressions(s.text, published, "past")
+                exprs = [e for e in time_expressions(s.text, published, "past")
                          if e.kind == "point" and e.date and e.date.precision == "day"]
                 f.date = exprs[0].date if exprs else None
             if not any(o.start == f.start and o.end == f.end for o in out) and not any(
@@ -548,7 +548,19 @@ def _continuation(s: Sentence, text: str, q_here: list[tuple[int, int]], prev: l
                           medium=last.medium, confidence=0.5)]
 
 
+@lru_cache(maxsize=4096)
+def _medium_cached(sentence: str) -> str | None:
+    for name, rx in _cues().media:
+        if rx.search(sentence):
+            return name
+    return None
+
+
 def _medium(sentence: str, cues: _Cues) -> str | None:
+    return _medium_cached(sentence)
+
+
+def _medium_uncached(sentence: str, cues: _Cues) -> str | None:
     for name, rx in cues.media:
         if rx.search(sentence):
             return name

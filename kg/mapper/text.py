@@ -42,8 +42,8 @@ _QUOTE_CLOSE = "”"
 
 @dataclass(frozen=True)
 class _Patterns:
-    lines: tuple[re.Pattern[str], ...]
-    paragraphs: tuple[re.Pattern[str], ...]
+    lines: re.Pattern[str]
+    paragraphs: re.Pattern[str]
     inline: tuple[re.Pattern[str], ...]
     caps_min: int
 
@@ -53,14 +53,16 @@ def _patterns() -> _Patterns:
     lex = lexicon()
     flags = re.IGNORECASE
     return _Patterns(
-        lines=tuple(re.compile(p, flags) for p in lex["noise_lines"]),
-        paragraphs=tuple(re.compile(p, flags) for p in lex["noise_paragraphs"]),
+        lines=re.compile("|".join(f"(?:{p})" for p in lex["noise_lines"]), flags),
+        paragraphs=re.compile("|".join(f"(?:{p})" for p in lex["noise_paragraphs"]), flags),
         inline=tuple(re.compile(p) for p in lex["noise_inline"]),
         caps_min=int(lex.get("caps_headline_min_letters", 20)),
     )
 
 
 def _is_caps_headline(line: str, caps_min: int) -> bool:
+    if line.upper() != line:
+        return False
     letters = [c for c in line if c.isalpha()]
     if len(letters) < caps_min or len(line.split()) < 3:
         return False
@@ -77,11 +79,7 @@ def find_noise(text: str) -> list[tuple[int, int]]:
         pos = end + 1
         if not line.strip():
             continue
-        if (
-            any(p.match(line) for p in pats.lines)
-            or any(p.search(line) for p in pats.paragraphs)
-            or _is_caps_headline(line, pats.caps_min)
-        ):
+        if pats.lines.match(line) or pats.paragraphs.search(line) or _is_caps_headline(line, pats.caps_min):
             noise.append((start, end))
             continue
         for p in pats.inline:
