@@ -233,24 +233,11 @@ def validate(store: Path | None) -> None:
 def evaluate(corpus: Path, gold: Path, details: bool, json_out: Path | None) -> None:
     """Build a corpus in a scratch store and score the contract queries against gold annotations."""
     import json
-    import tempfile
 
-    from kg.build import build_corpus
-    from kg.evaluation import format_report, load_gold, score
-    from kg.queries import get_query
-    from kg.sparql import result_to_json, run_query
-    from kg.store import KnowledgeStore
+    from kg.evaluation import evaluate_corpus, format_report
 
     settings = _settings()
-    with tempfile.TemporaryDirectory(prefix="kg-eval-") as tmp:
-        location = Path(tmp) / "store"
-        build_corpus(corpus, location, settings.ontology_dir / "diplomacy.ttl")
-        view = KnowledgeStore.open(location)
-        results = {
-            name: result_to_json(run_query(view, get_query(settings.queries_dir, name).sparql))
-            for name in ("actors", "meetings", "statements", "agreements")
-        }
-    report = score(load_gold(gold), results)  # Wikidata links are checked against the gold's own `qid:` fields
+    report = evaluate_corpus(corpus, gold, settings.ontology_dir / "diplomacy.ttl", settings.queries_dir)
     click.echo(format_report(report, details=details))
     if json_out:
         json_out.write_text(json.dumps(report.to_dict(), indent=2) + "\n", encoding="utf-8")

@@ -691,3 +691,27 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
+
+
+def contract_results(store_location: Path, queries_dir: Path) -> dict[str, dict]:
+    """The SPARQL JSON results of the four contract queries on a built store."""
+    from kg.queries import get_query
+    from kg.sparql import result_to_json, run_query
+    from kg.store import KnowledgeStore
+
+    view = KnowledgeStore.open(store_location)
+    return {name: result_to_json(run_query(view, get_query(queries_dir, name).sparql)) for name in QUERIES}
+
+
+def evaluate_corpus(corpus: Path, gold_dir: Path, ontology_file: Path, queries_dir: Path,
+                    qids: dict[str, str] | None = None) -> Report:
+    """Build ``corpus`` into a scratch store, run the contract queries and score them against gold."""
+    import tempfile
+
+    from kg.build import build_corpus
+
+    with tempfile.TemporaryDirectory(prefix="kg-eval-") as tmp:
+        location = Path(tmp) / "store"
+        build_corpus(corpus, location, ontology_file)
+        results = contract_results(location, queries_dir)
+    return score(load_gold(gold_dir), results, qids)

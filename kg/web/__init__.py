@@ -6,13 +6,18 @@ the first request that needs them (``kg.web.service.Endpoint``).
 
 from __future__ import annotations
 
-from flask import Flask
+from typing import TYPE_CHECKING
 
 from kg.config import Settings
+
+if TYPE_CHECKING:
+    from flask import Flask
 
 
 def create_app(settings: Settings | None = None) -> Flask:
     """The Flask application for ``settings`` (default: ``Settings.from_env()``)."""
+    from flask import Flask
+
     from kg.web import errors, routes_data, routes_queries, routes_sparql, routes_ui
     from kg.web.service import Endpoint
 

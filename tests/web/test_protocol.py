@@ -9,7 +9,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 import rdflib
-from webhelpers import MAX_QUERY_CHARS, MAX_REQUEST_BYTES, MAX_RESULT_ROWS, Server
+from webhelpers import MAX_QUERY_CHARS, MAX_REQUEST_BYTES, MAX_RESULT_ROWS, Server, send_large
 
 SELECT = ('SELECT ?x ?label WHERE { VALUES (?x ?label) { (<urn:t:a> "Zürich – 東京") (<urn:t:b> "plain") } } '
           "ORDER BY ?x")
@@ -163,11 +163,14 @@ def test_row_cap_truncates_with_a_signal(server: Server) -> None:
     assert len(triples.text().splitlines()) == MAX_RESULT_ROWS
 
 
-def test_oversize_body_is_413(server: Server) -> None:
-    body = b"ASK {} # " + b"x" * (2 * MAX_REQUEST_BYTES)
-    r = server.request("POST", "/sparql", body=body, headers={"Content-Type": "application/sparql-query"})
+@pytest.mark.parametrize("content_type", ["application/sparql-query", "application/x-www-form-urlencoded"])
+def test_oversize_body_is_413(server: Server, content_type: str) -> None:
+    r = send_large(server, content_type, 2 * MAX_REQUEST_BYTES)
     assert r.status == 413
     assert server.query("ASK {}").status == 200
+    small = b"ASK {} # " + b"x" * (MAX_REQUEST_BYTES // 2)  # under the limit: answered
+    ok = server.request("POST", "/sparql", body=small, headers={"Content-Type": "application/sparql-query"})
+    assert ok.status == 200
 
 
 def test_overlong_query_is_refused(server: Server) -> None:

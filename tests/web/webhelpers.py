@@ -69,6 +69,7 @@ class Server:
     proc: subprocess.Popen
     store: Path
     log: Path
+    log_file: object = None
 
     def request(self, method: str, path: str, params: list[tuple[str, str]] | dict | None = None,
                 body: bytes | str | None = None, headers: dict[str, str] | None = None,
@@ -113,10 +114,11 @@ def start_server(store: Path, log: Path, **env_overrides: str) -> Server:
     out = open(log, "w")  # noqa: SIM115 - the server process writes to it until the fixture ends
     proc = subprocess.Popen([sys.executable, "-m", "kg.cli", "serve", "--store", str(store), "--host", "127.0.0.1",
                              "--port", str(port)], env=env, stdout=out, stderr=subprocess.STDOUT, cwd=PROJECT_ROOT)
-    server = Server(f"http://127.0.0.1:{port}", port, proc, store, log)
+    server = Server(f"http://127.0.0.1:{port}", port, proc, store, log, out)
     deadline = time.time() + 60
     while time.time() < deadline:
         if proc.poll() is not None:
+            out.close()
             raise RuntimeError(f"kg serve exited with {proc.returncode}: {log.read_text()}")
         try:
             if server.get("/health", timeout=2).status == 200:
@@ -124,6 +126,7 @@ def start_server(store: Path, log: Path, **env_overrides: str) -> Server:
         except OSError:
             time.sleep(0.1)
     proc.kill()
+    out.close()
     raise RuntimeError(f"kg serve did not start: {log.read_text()}")
 
 
@@ -134,3 +137,27 @@ def stop_server(server: Server) -> None:
     except subprocess.TimeoutExpired:
         server.proc.kill()
         server.proc.wait()
+    server.log_file.close()  # type: ignore[attr-defined]
+
+
+def send_large(server: Server, content_type: str, size: int) -> Reply:
+    """POST a body of ``size`` bytes, tolerating the server answering (and closing) before it is all sent."""
+    conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=30)
+    try:
+        conn.putrequest("POST", "/sparql")
+        conn.putheader("Content-Type", content_type)
+        conn.putheader("Content-Length", str(size))
+        conn.endheaders()
+        chunk = b"x" * 65536
+        try:
+            conn.send(b"ASK {} # ")
+            sent = 9
+            while sent < size:
+                conn.send(chunk[: size - sent])
+                sent += len(chunk)
+        except OSError:
+            pass
+        r = conn.getresponse()
+        return Reply(r.status, {k.lower(): v for k, v in r.getheaders()}, r.read())
+    finally:
+        conn.close()
