@@ -217,10 +217,13 @@ def validate(store: Path | None) -> None:
     """Check the graph: SHACL shapes, OWL RL consistency and the ontology's violation queries.
     Exit 0 conformant, 1 violations, 2 could not run."""
     from kg.store import KnowledgeStore
-    from kg.validate import validate_store
+    from kg.validate import ValidationSetupError, validate_store
 
     settings = _settings(store=store)
-    report = validate_store(KnowledgeStore.open(settings.store).store)
+    try:
+        report = validate_store(KnowledgeStore.open(settings.store).store, ontology_dir=settings.ontology_dir)
+    except ValidationSetupError as exc:
+        raise KgError(f"validation could not run: {exc}") from None
     click.echo(report.summary())
     sys.exit(0 if report.conforms else EXIT_VIOLATIONS)
 

@@ -40,7 +40,9 @@ class Settings:
     service_allowlist: tuple[str, ...] = field(
         default=(), metadata={"doc": "SERVICE endpoints queries may call (comma-separated); empty: none"}
     )
-    allow_updates: bool = field(default=False, metadata={"doc": "accept SPARQL Update on /sparql (never on by default)"})
+    allow_updates: bool = field(
+        default=False, metadata={"doc": "accept SPARQL Update on /sparql (never on by default)"}
+    )
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None, **overrides: object) -> Settings:

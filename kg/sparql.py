@@ -194,5 +194,6 @@ def format_table(result: Result, width: int = 60) -> str:
     widths = [max(len(r[i]) for r in table) for i in range(len(result.variables))]
     lines = ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in table]
     lines.insert(1, "  ".join("-" * w for w in widths))
-    lines.append(f"({len(result.rows)} row{'s' if len(result.rows) != 1 else ''}{', truncated' if result.truncated else ''})")
+    plural = "s" if len(result.rows) != 1 else ""
+    lines.append(f"({len(result.rows)} row{plural}{', truncated' if result.truncated else ''})")
     return "\n".join(lines) + "\n"

@@ -169,3 +169,31 @@ def test_query_before_build(tmp_path: Path) -> None:
 def test_bad_env_setting(tmp_path: Path) -> None:
     code, _, err = run("dump", env={"KG_PORT": "x", "KG_STORE": str(tmp_path)})
     _assert_user_error(code, err, "KG_PORT")
+
+
+def test_validate_passes_on_the_seed_graph(seed_store: Path) -> None:
+    code, out, err = run("validate", "--store", str(seed_store))
+    assert code == 0, out + err
+    assert "conforms" in out
+
+
+def test_validate_fails_readably_on_a_broken_graph(seed_store: Path, tmp_path: Path) -> None:
+    import pyoxigraph as ox
+
+    from kg.store import write_store
+    from kg.vocab import DIP, RDF_TYPE, article_graph
+
+    store = tmp_path / "broken"
+    shutil.copytree(seed_store, store, symlinks=True)
+    article = sorted(SEEDS.glob("*.txt"))[0].stem
+    graph = article_graph(article)
+    with write_store(store) as writer:
+        meeting = next(q.subject for q in writer.store.quads_for_pattern(None, RDF_TYPE, None, graph)
+                       if q.object in (DIP.Meeting, DIP.StateVisit, DIP.PhoneCall))
+        participants = list(writer.store.quads_for_pattern(meeting, DIP.participant, None, graph))
+        for quad in participants[1:]:
+            writer.store.remove(quad)
+        writer.store.add(ox.Quad(meeting, DIP.participant, ox.Literal("not an actor"), graph))
+    code, out, _ = run("validate", "--store", str(store))
+    assert code == 1
+    assert "participant" in out and meeting.value.rsplit("/", 1)[1] in out

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pyoxigraph as ox
+import pyshacl
 import pytest
 from factories import make_facts
 from rdflib import Dataset, Graph, Literal, Namespace, URIRef
@@ -304,3 +305,21 @@ def test_unlabelled_term_check_reads_the_ontology_graph() -> None:
     )
     report = validate_store(store)
     _find(report, "check:unlabelled-term", DIP.Summit, "skos:definition")
+
+
+def test_shapes_do_not_depend_on_the_engine() -> None:
+    """pySHACL's rdflib backend agrees, also with offsets typed by the ontology's range datatype."""
+    graph = Graph()
+    for triple in load_fixture().graph(G1):
+        graph.add(triple)
+    for span in set(graph.subjects(DIP.beginIndex, None)):
+        begin, end = graph.value(span, DIP.beginIndex), graph.value(span, DIP.endIndex)
+        graph.set((span, DIP.beginIndex, Literal(str(begin), datatype=XSD.nonNegativeInteger)))
+        graph.set((span, DIP.endIndex, Literal(str(end), datatype=XSD.nonNegativeInteger)))
+    ontology = Graph().parse(ONTOLOGY_FILE, format="turtle")
+    shapes = Graph().parse(ONTOLOGY_FILE.parent / "shapes.ttl", format="turtle")
+    conforms, _, text = pyshacl.validate(graph, shacl_graph=shapes, ont_graph=ontology, inference="none")
+    assert conforms, text
+    graph.set((MEETING, DIP.endDate, Literal("2022-03", datatype=XSD.gYearMonth)))
+    conforms, _, text = pyshacl.validate(graph, shacl_graph=shapes, ont_graph=ontology, inference="none")
+    assert not conforms and "is before dip:startDate" in text

@@ -80,9 +80,8 @@ def query_set(shared: Path, work: Path) -> Path:
     qdir.mkdir(exist_ok=True)
     for f in sorted((shared / "endpoint" / "queries").glob("*.rq")):
         shutil.copy(f, qdir / f.name)
-    from kg.queries import load_queries
-
     from kg.errors import ParameterError
+    from kg.queries import load_queries
 
     for name, canned in load_queries(ROOT / "queries").items():
         try:

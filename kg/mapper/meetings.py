@@ -80,7 +80,7 @@ def _planned_re() -> re.Pattern[str]:
 
 
 _MEET_WORD = re.compile(r"meet|met\b|talk|visit|trip|tour|call|phon|video|virtual|receiv|host|welcom|arriv|land|"
-                        r"travel|flew|head|summit|consult|negotiat|exchang|journey", re.IGNORECASE)
+                        r"travel|flew|head|return|summit|consult|negotiat|exchang|journey", re.IGNORECASE)
 
 
 def is_actor(m: Ment) -> bool:
@@ -91,9 +91,20 @@ def _span_start(m: Ment) -> int:
     return m.role_start if m.role_start is not None else m.start
 
 
+def _possessive(m: Ment, s: Sentence, ms: list[Ment]) -> bool:
+    """"his" / "her" used as a determiner ("his Pakistani counterpart X"): not a participant of its own."""
+    if m.kind != "pronoun" or m.head not in ("his", "her", "their", "its"):
+        return False
+    if m.head == "his":
+        return True
+    nxt = m.end - s.start
+    return bool(re.match(r"\s+[a-z]", s.text[nxt:])) or any(
+        o is not m and 0 <= _span_start(o) - m.end <= 1 for o in ms)
+
+
 def _subjects(s: Sentence, ms: list[Ment], pos: int, allow_poss: bool) -> list[Ment]:
     """The actors just before ``pos``: the nearest one, with its coordinated partners and appositions skipped."""
-    left = [m for m in ms if m.end <= pos and is_actor(m)]
+    left = [m for m in ms if m.end <= pos and is_actor(m) and not _possessive(m, s, ms)]
     left = [m for m in left if not m.modifier or (allow_poss and m.etype == "person")]
     if not left:
         return []
@@ -139,12 +150,17 @@ def _clause_subjects(s: Sentence, ms: list[Ment]) -> list[Ment]:
 
 def _objects(s: Sentence, ms: list[Ment], pos: int, max_gap: int = 45, places: bool = False) -> list[Ment]:
     """The actors right after ``pos``, coordinated with "and" or commas."""
-    right = [m for m in ms if m.start >= pos and is_actor(m) and not m.modifier and (places or not m.after_prep)]
+    right = [m for m in ms if m.start >= pos and is_actor(m) and not m.modifier and (places or not m.after_prep)
+             and not _possessive(m, s, ms)]
     if not right:
         return []
     first = right[0]
     gap = s.text[pos - s.start : _span_start(first) - s.start]
     if len(gap) > max_gap or re.search(r"[,;:.]", gap):
+        return []
+    # "met on the sidelines of the SCO …": the object of a preposition is not a participant
+    if not places and re.search(r"(?<![\w])(?:of|on|at|in|during|about|over|under|for|from|after|before|since|"
+                                r"on behalf of|against)\s+(?:the\s+)?$", gap):
         return []
     out = [first]
     for m in right[1:]:
@@ -158,10 +174,18 @@ def _objects(s: Sentence, ms: list[Ment], pos: int, max_gap: int = 45, places: b
 
 def _place_in(s: Sentence, ms: list[Ment], g: Gazetteer, after: int) -> str | None:
     """"in Ankara", "in Samara, Russia", "on the sidelines of the summit in X" → the place key."""
-    for m in re.finditer(r"(?<![\w])(?:in|at)\s+(?:the\s+)?([A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,2})", s.text):
+    for m in re.finditer(r"(?<![\w])(?:in|at)\s+(?:the\s+)?([A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,2})"
+                         r"(?P<cap>\s+capital)?", s.text):
         if s.start + m.start() < after - 200:
             continue
         name = m.group(1)
+        if m.group("cap"):  # "in the Ethiopian capital" → Addis Ababa
+            c = _country_word(name)
+            ce = g.entity(c) if c else None
+            if ce and ce.capital:
+                for key, kind in g.surfaces.get(ce.capital, ()):
+                    if kind == "place" or g.entities[key].type == "place":
+                        return key
         for form in (name, " ".join(name.split()[:2]), name.split()[0]):
             for key, kind in g.surfaces.get(form, ()):
                 if kind == "place" or g.entities[key].type == "place":
@@ -172,14 +196,24 @@ def _place_in(s: Sentence, ms: list[Ment], g: Gazetteer, after: int) -> str | No
     return None
 
 
+def _country_word(word: str) -> str | None:
+    from kg.mapper.mentions import _country_of_word_cached
+
+    return _country_of_word_cached(word)
+
+
 def _resolve_group(m: Ment, meetings: list[MeetingCand], recent: list[Ment], g: Gazetteer) -> list[str]:
     if m.keys:
         return list(m.keys)
     countries = m.head in ("sides", "parties", "countries", "nations", "governments", "delegations", "capitals",
                            "states", "militaries", "armies")
     keys: list[str] = []
+
+    def persons(mc: MeetingCand) -> int:
+        return sum(1 for k in mc.participants if k.startswith("person:") or (g.entity(k) and g.entity(k).type == "person"))  # type: ignore[union-attr]
     for mc in reversed(meetings):
-        if len(mc.participants) >= 2:
+        # "the two men", "the leaders": the last meeting of two people, not a visit to a country
+        if len(mc.participants) >= 2 and (countries or persons(mc) >= 2):
             keys = list(mc.participants)
             break
     if not keys:
@@ -289,7 +323,126 @@ def find_meetings(
         _visiting_object(s, ms, cands, published, tense, g, dateline_place, used)
         _visit_anaphora(s, cands, published, tense)
         recent.extend(m for m in ms if m.key and m.etype in ("person", "country") and not m.in_quote)
-    return _merge(cands, people_roles, people_country, g, published)
+    out = _merge(cands, people_roles, people_country, g, published)
+    summits = _summits(sentences, by_sent, out, published, g, dateline_place)
+    if summits:
+        out = sorted([*out, *summits], key=lambda m: (m.sent, m.start))
+        for i, e in enumerate(out, 1):
+            e.local_id = f"m{i}"
+    return out
+
+
+_EVENT_HEAD = (r"(?:[Ss]ummit|[Mm]inisters[’']?\s+[Mm]eeting|[Mm]inisterial(?:\s+[Mm]eeting)?|[Ff]orum|[Cc]onference|"
+               r"[Aa]ssembly|[Gg]athering)")
+# a summit's name: capitalised words, ordinals, durations and the ministries of a ministerial ("SCO foreign ministers’")
+_EVENT_WORD = (r"(?:[A-Z0-9][\w’'.&-]*|annual|[\w]+-day|foreign|defen[cs]e|finance|trade|energy|economic|health|"
+               r"leaders[’']?|heads|of|state|government|and)")
+_SUMMIT_MENTION = re.compile(
+    r"(?<![\w-])(?:(?:[Tt]he|[Aa]n?|[Tt]his|[Ii]ts)\s+)?(?P<name>(?:" + _EVENT_WORD + r"\s+){0,6}?" + _EVENT_HEAD
+    + r")(?![\w-])")
+_SIDELINES = re.compile(r"(?<![\w])(?:[Oo]n|[Aa]t|[Ii]n)\s+the\s+(?:sidelines|margins)(?:\s+of\s+(?:the\s+|a\s+|an\s+)?"
+                        r"(?P<name>(?:" + _EVENT_WORD + r"\s+){0,6}?" + _EVENT_HEAD + r"))?")
+_OPENING = re.compile(r"(?<![\w])(?:open(?:ed|s|ing)?|beg(?:an|ins|in)|kick(?:ed|s)? off|convened?|got under way|"
+                      r"(?:was|is|were|are|being) held|runs|ran|closed|ended|hosted|hosts)(?![\w])", re.IGNORECASE)
+_GENERIC_EVENT = {"summit", "the summit", "meeting", "forum", "conference", "gathering", "assembly"}
+
+
+def _event_name(raw: str) -> str:
+    words = raw.split()
+    while len(words) > 1 and words[0].lower() in {"of", "and", "state", "government", "heads"}:
+        words = words[1:]
+    # drop leading ordinals, adjectives of time and articles: "the annual African Union summit" → "African Union summit"
+    while len(words) > 1 and (words[0].lower() in {"the", "a", "an", "annual", "this", "year's", "year’s", "latest",
+                                                   "upcoming", "two-day", "three-day", "one-day", "four-day", "recent",
+                                                   "first", "second", "last", "next"}
+                              or re.fullmatch(r"\d+(?:st|nd|rd|th)|[\w-]+-day", words[0].lower())):
+        words = words[1:]
+    return " ".join(words)
+
+
+def _summits(sentences: list[Sentence], by_sent: dict[int, list[Ment]], events: list[MeetingCand],
+             published: dt.date | None, g: Gazetteer, dateline_place: str | None) -> list[MeetingCand]:
+    """A named summit or multilateral meeting is an event of its own: the people met on its sidelines attend it."""
+    anchors: list[MeetingCand] = []
+    def anchor_for(name: str | None) -> MeetingCand | None:
+        if name and _event_name(name).lower() not in _GENERIC_EVENT:
+            key = _event_name(name).lower()
+            for a in anchors:
+                an = (a.name or "").lower()
+                if an and (an == key or an.endswith(key) or key.endswith(an)):
+                    return a
+            return None
+        return anchors[-1] if anchors else None
+    by_index = {s.index: s for s in sentences}
+    for s in sentences:
+        if not re.search(r"summit|sidelines|margins|ministerial|forum|conference", s.text, re.IGNORECASE):
+            continue
+        side = _SIDELINES.search(s.text)
+        for m in _SUMMIT_MENTION.finditer(s.text):
+            name = _event_name(m.group("name"))
+            if name.lower() in _GENERIC_EVENT and not _OPENING.search(s.text):
+                continue
+            if re.match(r"\s+(?:of|on)\b", s.text[m.end():]) and "summit" not in name.lower():
+                continue  # "a conference on …", "the forum of …": not an event name we can trust
+            a = anchor_for(name if name.lower() not in _GENERIC_EVENT else None)
+            is_opening = bool(_OPENING.search(s.text[max(0, m.start() - 40) : m.end() + 40]))
+            if a is None and (is_opening or (side and side.start("name") == m.start("name"))
+                              or name.lower() not in _GENERIC_EVENT):
+                if name.lower() in _GENERIC_EVENT and not is_opening:
+                    continue
+                a = MeetingCand("summit", [], s.index, "meeting.summit", s.start + m.start(), s.start + m.end(),
+                                name=name if name.lower() not in _GENERIC_EVENT else None, confidence=0.6)
+                anchors.append(a)
+            if a is None:
+                continue
+            if is_opening and (a.date is None or a.sent != s.index) and not getattr(a, "_dated_by_opening", False):
+                tense = tense_of(s.text)
+                exprs = [x for x in time_expressions(s.text, published, tense)  # type: ignore[arg-type]
+                         if x.kind in ("point", "range") and x.date]
+                after = [x for x in exprs if x.start >= m.start()]
+                pick = after[0] if after else (exprs[-1] if exprs else None)
+                d, e = (pick.date, pick.end_date) if pick else (None, None)
+                if d:
+                    a.date, a.end_date = d, e
+                    a._dated_by_opening = True  # type: ignore[attr-defined]
+                dur = re.search(r"(\w+)-day\s+(?:\w+\s+){0,4}?" + _EVENT_HEAD, s.text, re.IGNORECASE)
+                if dur:
+                    _apply_duration(a, dur.group(1))
+                a.place = a.place or _place_in(s, by_sent.get(s.index, []), g, s.start + m.start())
+    if not anchors and not any(_SIDELINES.search(s.text) for s in sentences):
+        return []
+    # sideline meetings: their participants attend the summit
+    for ev in events:
+        if ev.status != "happened" or ev.kind in ("phone_call", "video_call", "summit"):
+            continue
+        sents = [ev.sent, *ev.extra_sents]
+        side = next((m for i in sents for m in [_SIDELINES.search(by_index[i].text)] if m), None)
+        if not side:
+            continue
+        a = anchor_for(side.group("name"))
+        if a is None:
+            name = _event_name(side.group("name")) if side.group("name") else None
+            if not name or name.lower() in _GENERIC_EVENT:
+                continue
+            a = MeetingCand("summit", [], ev.sent, "meeting.summit.sidelines", ev.start, ev.end, name=name,
+                            confidence=0.6)
+            anchors.append(a)
+        for k in ev.participants:
+            if k not in a.participants:
+                a.participants.append(k)
+        if a.date is None:
+            a.date, a.end_date = ev.date, ev.end_date
+        a.place = a.place or ev.place
+    out = []
+    for a in anchors:
+        if len(a.participants) < 2:
+            continue
+        if a.date and published and a.date.first_day() > published:
+            a.status = "scheduled"
+        if not a.place and dateline_place and a.status == "happened":
+            a.place = dateline_place
+        out.append(a)
+    return out
 
 
 def _read_trigger(s: Sentence, ms: list[Ment], trig: _Trigger, tm: re.Match[str], a: int, b: int,
@@ -316,6 +469,10 @@ def _read_trigger(s: Sentence, ms: list[Ment], trig: _Trigger, tm: re.Match[str]
         return None
     if trig.needs_object and not objs:
         return None
+    if trig.kind == "phone_call" and text in ("called", "phoned", "telephoned") and objs:
+        # "called Kenya “a natural partner”", "called Ankara a friend": naming, not phoning
+        if re.match(r"\s*[\"“‘]|\s+(?:a|an|the|his|her|its|their|one|our)\s", s.text[objs[-1].end - s.start:]):
+            return None
     host = visitor = None
     place = None
     if trig.visit:
@@ -329,6 +486,14 @@ def _read_trigger(s: Sentence, ms: list[Ment], trig: _Trigger, tm: re.Match[str]
         pos = b + (dest.end() if dest else 0)
         objs = _objects(s, ms, pos, max_gap=60 if dest or text.endswith((" to", " in", " for")) else 3, places=True)
         hosts = [o for o in objs if o.etype in ("country", "person")]
+        if not hosts and (dest or text.endswith((" to", " in", " for"))):
+            # "return to Santiago": a city stands for its country, which hosts
+            city = next((m for m in ms if m.start >= pos and m.etype == "place" and m.key), None)
+            ce = g.entity(city.key) if city and city.key else None
+            if city and ce and ce.country and not re.search(r"[,;.]", s.text[pos - s.start : city.start - s.start]) \
+                    and city.start - pos <= 60:
+                hosts = [Ment(city.start, city.end, city.sent, "metonym", "country", ce.country,
+                              g.entities[ce.country].label, place=city.key)]
         visitors = [m for m in subj if m.etype in ("person", "group", "country")]
         if not visitors:
             # "his visit", "Wei's visit": the possessor before the trigger
@@ -350,6 +515,14 @@ def _read_trigger(s: Sentence, ms: list[Ment], trig: _Trigger, tm: re.Match[str]
             hp = [m for m in ms if m.start >= s.start + inv.end() and m.etype == "person" and m.key]
             if hp and hp[0].start - (s.start + inv.end()) < 60:
                 host = hp[0].key
+        elif hosts[0].etype == "country" and visitors and re.search(
+                r"\binvit(?:ed|es|ing)\s+$", s.text[: _span_start(visitors[0]) - s.start]):
+            # "X invited Y to visit Z": the inviter hosts, when the inviter is of Z
+            inviter = _subjects(s, ms, _span_start(visitors[0]) - len(
+                re.search(r"invit\w+\s+$", s.text[: _span_start(visitors[0]) - s.start]).group()), allow_poss=False)
+            ik = _keys(inviter[:1], cands, recent, g) if inviter else []
+            if ik and _country_of(ik[0], g, people_country) == hkey:
+                host = ik[0]
         if host and host not in participants:
             participants.append(host)
         visitor = vkeys[0] if vkeys else None
@@ -484,7 +657,7 @@ def _same_event(a: MeetingCand, b: MeetingCand, g: Gazetteer, pc: dict[str, str]
     phone = {"phone_call", "video_call"}
     if (a.kind in phone) != (b.kind in phone):
         return False
-    if "state_visit" not in (a.kind, b.kind) and a.status != b.status and a.date and b.date:
+    if "state_visit" not in (a.kind, b.kind) and a.status != b.status:
         return False
     if a.separate_group and a.separate_group == b.separate_group:
         return False

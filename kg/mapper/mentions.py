@@ -35,6 +35,7 @@ class Ment:
     in_quote: bool = False
     role_start: int | None = None  # where the title begins, when a title precedes a name
     keys: tuple[str, ...] = field(default=())  # group members once resolved
+    members: tuple[str, ...] = field(default=())  # country keys of "the foreign ministers of A and B"
     surname_first: bool = False
 
     @property
@@ -101,7 +102,7 @@ def lex() -> Lex:
     )
     group_re = re.compile(
         r"(?<![\w])(?:(?:the|The)\s+(?:two|three|four)|(?:both|Both)(?:\s+the)?)\s+"
-        r"(?P<head>leaders|presidents|heads of state|foreign ministers|defense ministers|defence ministers|ministers|"
+        r"(?P<head>leaders|presidents|heads of state|foreign ministers|men|women|prime ministers|premiers|envoys|defense ministers|defence ministers|ministers|"
         r"top diplomats|diplomats|officials|counterparts|sides|parties|countries|nations|governments|delegations|"
         r"capitals|states|militaries|armies)(?![\w])"
     )
@@ -356,6 +357,20 @@ def _sentence_mentions(s: Sentence, g: Gazetteer, lx: Lex) -> list[Ment]:
         taken.append((a, b))
 
     # 3. role phrases, groups, pronouns
+    for m in _ROLE_OF_RE.finditer(t):
+        a, b = m.start(), m.end()
+        inner = [x for x in found if x.etype == "country" and base + a <= x.start and x.end <= base + b]
+        members = tuple(dict.fromkeys(x.key for x in inner if x.key))
+        rest = re.sub(r"(?:,|\band\b|\bthe\b|\s)+", " ", t[m.start("list"):b])
+        names = [x.label for x in inner]
+        if len(members) < 2 or len(rest.split()) > sum(len(n.split()) for n in names) + len(inner):
+            continue
+        for x in inner:
+            x.modifier = True
+            x.head = "title"
+        found.append(Ment(base + a, base + b, s.index, "group", "group", head=m.group("head").split()[-1],
+                          role=m.group("head"), members=members))
+        taken.append((a, b))
     for m in lx.group_re.finditer(t):
         if free(m.start(), m.end()):
             found.append(Ment(base + m.start(), base + m.end(), s.index, "group", "group", head=m.group("head")))
@@ -406,6 +421,13 @@ def _sentence_mentions(s: Sentence, g: Gazetteer, lx: Lex) -> list[Ment]:
                 break
     return found
 
+
+_ROLE_OF_RE = re.compile(
+    r"(?<![\w])(?:[Tt]he\s+)(?P<head>(?:foreign|defen[cs]e|finance|trade|interior|energy|economy)\s+ministers|"
+    r"prime ministers|ministers|presidents|leaders|heads of state|heads of government|top diplomats|envoys|"
+    r"ambassadors|delegations|officials|representatives)\s+(?:from|of)\s+(?:the\s+)?"
+    r"(?P<list>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}(?:\s*(?:,|and|, and)\s+(?:the\s+)?"
+    r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})+)")
 
 _GOV_RE = re.compile(r"^\s+(government|administration|side|regime|leadership|authorities|officials|delegation|cabinet)"
                      r"(?![\w])")

@@ -122,6 +122,7 @@ def map_article(text: str, meta: ArticleMeta) -> ArticleFacts:
     people = resolve(sentences, ments, text, published)
     for m in ments:
         m.in_quote = any(a <= m.start and m.end <= b for a, b in quotes)
+    _role_groups(ments, people, g)
     dl_place = _dateline_place(sentences, g)
     meetings = find_meetings(sentences, ments, published, people.role, people.country, dl_place)
     # which meeting participants are "in context" for each sentence (for "their delegations" etc.)
@@ -145,6 +146,42 @@ def map_article(text: str, meta: ArticleMeta) -> ArticleFacts:
     statements = find_statements(sentences, ments, text, quotes, meetings, published, new_actors)
     _build(facts, sentences, ments, people, meetings, agreements, statements, new_actors, g, published)
     return facts
+
+
+_ROLE_GROUP_WORDS = {"ministers": "minister", "presidents": "president", "leaders": "", "diplomats": "minister",
+                     "envoys": "envoy", "ambassadors": "ambassador"}
+
+
+def _role_groups(ments: list[Ment], people: People, g: Gazetteer) -> None:
+    """"the foreign ministers of A and B": the person of each country with that role, else the country."""
+    from kg.mapper.meetings import HEAD_ROLES
+
+    for m in ments:
+        if m.etype != "group" or not m.members:
+            continue
+        want = (m.role or "").lower()
+        head = _ROLE_GROUP_WORDS.get(m.head or "")
+        keys: list[str] = []
+        for c in m.members:
+            cands = []
+            if head is not None:
+                for k, ck in people.country.items():
+                    if ck != c:
+                        continue
+                    role = (people.role.get(k) or "").lower()
+                    if not role:
+                        e = g.entity(k)
+                        role = " ".join(p.role.lower() for p in e.positions) if e else ""
+                    if head == "":
+                        ok = any(h in role for h in HEAD_ROLES) and "vice" not in role and "deputy" not in role
+                    else:
+                        qual = want.split()[0] if len(want.split()) > 1 else ""
+                        ok = (head in role or "counterpart" in role) and (not qual or "counterpart" in role or qual in role or (qual == "top" and "foreign" in role)) \
+                            and "deputy" not in role and "vice" not in role
+                    if ok:
+                        cands.append(k)
+            keys.append(cands[0] if len(cands) == 1 else c)
+        m.keys = tuple(dict.fromkeys(keys))
 
 
 _COUNTRY_GROUPS = ("sides", "parties", "countries", "nations", "governments", "delegations", "capitals", "states")

@@ -171,7 +171,9 @@ def article_quads(facts: ArticleFacts, registry: MeetingRegistry, mapper_version
 
     meeting_iris: dict[str, NamedNode] = {}
     for meeting in facts.meetings:
-        participants = [actor_iri(k) for k in dict.fromkeys(meeting.participants)]
+        # host and visitor are sub-properties of participant: state the participation explicitly too
+        stated = [*meeting.participants, *(k for k in (meeting.host, meeting.visitor) if k)]
+        participants = [actor_iri(k) for k in dict.fromkeys(stated)]
         iri = registry.resolve(meeting, meta.article_id, meta.published, participants, affiliations)
         meeting_iris[meeting.local_id] = iri
         g.add(iri, RDF_TYPE, getattr(DIP, MEETING_CLASS[meeting.kind]))

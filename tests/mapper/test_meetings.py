@@ -65,3 +65,77 @@ def test_same_meeting_twice_is_one_event() -> None:
 
 def test_no_meeting_without_two_participants() -> None:
     assert _facts("The talks have gone nowhere so far.").meetings == []
+
+
+def test_possessive_pronoun_between_coordinated_subjects() -> None:
+    f = _facts("Chilean Foreign Minister Tomas Berg and his Peruvian counterpart Rosa Quispe in a telephone "
+               "conversation on Monday discussed fisheries.")
+    [m] = f.meetings
+    assert m.kind == "phone_call" and _labels(f, m.participants) == {"Tomas Berg", "Rosa Quispe"}
+    assert str(m.date) == "2024-03-11"
+
+
+def test_agreed_to_meet_is_a_separate_scheduled_event() -> None:
+    f = _facts("Foreign Minister Ana Ribeiro met Foreign Minister Hakan Demir in Ankara on Wednesday. "
+               "The two ministers agreed to meet again in Lisbon in the coming weeks.")
+    assert sorted(m.status for m in f.meetings) == ["happened", "scheduled"]
+
+
+def test_sidelines_of_a_named_meeting_gives_a_summit_without_the_organisation() -> None:
+    f = _facts("Foreign Minister Ana Ribeiro and Foreign Minister Hakan Demir met on the sidelines of the "
+               "G20 foreign ministers’ meeting in Rio on Tuesday.")
+    kinds = sorted(m.kind for m in f.meetings)
+    assert kinds == ["meeting", "summit"]
+    for m in f.meetings:
+        assert _labels(f, m.participants) == {"Ana Ribeiro", "Hakan Demir"}
+        assert str(m.date) == "2024-03-12"
+
+
+def test_summit_opening_sentence_dates_the_summit_and_sideline_talks_attend_it() -> None:
+    f = _facts("LIMA, March 14 - Leaders opened a two-day Pacific Alliance summit in Lima on Monday. "
+               "On the sidelines, President Rosa Quispe held talks with President Tomas Berg on Tuesday.")
+    summit = next(m for m in f.meetings if m.kind == "summit")
+    assert _labels(f, summit.participants) == {"Rosa Quispe", "Tomas Berg"}
+    assert str(summit.date) == "2024-03-11" and str(summit.end_date) == "2024-03-12"
+    talks = [m for m in f.meetings if m.kind != "summit"]
+    assert len(talks) == 1 and str(talks[0].date) == "2024-03-12"
+
+
+def test_called_with_a_quoted_description_is_not_a_phone_call() -> None:
+    f = _facts("Foreign Minister Rosa Quispe called Chile “a reliable partner” on Monday.")
+    assert not f.meetings
+
+
+def test_the_ministers_of_two_countries_are_the_people_named_later() -> None:
+    f = _facts("The defence ministers of Peru and Kenya spoke by video link on Monday. "
+               "Peruvian Defence Minister Rosa Quispe and her Kenyan counterpart Otieno Mwangi last met in May.")
+    call = next(m for m in f.meetings if m.kind in ("phone_call", "video_call"))
+    assert _labels(f, call.participants) == {"Rosa Quispe", "Otieno Mwangi"}
+
+
+def test_the_ministers_of_two_countries_without_names_are_the_countries() -> None:
+    f = _facts("The foreign ministers of Peru and Kenya held talks in Lima on Monday.")
+    [m] = f.meetings
+    assert _labels(f, m.participants) == {"Peru", "Kenya"}
+
+
+def test_return_to_a_city_is_a_planned_visit_to_its_country() -> None:
+    f = _facts("Kenyan Foreign Minister Otieno Mwangi is expected to return to Lima in May.")
+    [m] = f.meetings
+    assert m.status == "scheduled" and _labels(f, m.participants) == {"Otieno Mwangi", "Peru"}
+    assert m.place is not None and m.place.label == "Lima"
+
+
+def test_inviter_of_the_host_country_hosts_the_planned_visit() -> None:
+    f = _facts("Kenyan President Otieno Mwangi phoned Peruvian President Rosa Quispe on Monday. "
+               "He invited the Peruvian leader to visit Kenya in June, and she accepted.")
+    visit = next(m for m in f.meetings if m.kind == "state_visit")
+    assert _labels(f, visit.participants) == {"Otieno Mwangi", "Rosa Quispe"}
+    assert visit.status == "scheduled"
+
+
+def test_the_two_men_are_the_last_two_people_who_met_not_a_country_visit() -> None:
+    f = _facts("President Otieno Mwangi spoke by phone with President Rosa Quispe on Monday. "
+               "Mwangi last visited Peru in 2021. The two men met most recently in May in Lima.")
+    last = next(m for m in f.meetings if str(m.date) == "2023-05")
+    assert _labels(f, last.participants) == {"Otieno Mwangi", "Rosa Quispe"}

@@ -168,7 +168,7 @@ def test_oversize_body_is_413(server: Server, content_type: str) -> None:
     r = send_large(server, content_type, 2 * MAX_REQUEST_BYTES)
     assert r.status == 413
     assert server.query("ASK {}").status == 200
-    small = b"ASK {} # " + b"x" * (MAX_REQUEST_BYTES // 2)  # under the limit: answered
+    small = b"ASK {} # " + b"x" * (MAX_QUERY_CHARS // 2)  # under both limits: answered
     ok = server.request("POST", "/sparql", body=small, headers={"Content-Type": "application/sparql-query"})
     assert ok.status == 200
 
