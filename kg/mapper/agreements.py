@@ -54,8 +54,39 @@ def _res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], dict[str,
     return active, passive, anaphor, {k.lower(): v for k, v in verbs.items()}
 
 
+@lru_cache(maxsize=1)
+def _mention_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Agreements named without a signing verb of their own: "the 1997 mining treaty", "the X agreement the two
+    countries signed in 2022", "an accord signed by A and B", "a port deal between A and B"."""
+    lx = lexicon()
+    doc = "|".join(re.escape(d) for d in sorted(lx["document_nouns"], key=len, reverse=True))
+    post = (r"(?:\s+(?:of|on|for)\s+[^,.;:()“”\"]{3,60}?)?(?=\s+(?:between|with|which|that|signed|since|and|but|"
+            r"in\s+\d|in\s+[A-Z]|to|as)\b|[,.;:)]|$)")
+    dated = re.compile(
+        rf"(?<![\w])(?:the|a|an|its|their|his|her)\s+(?P<year>(?:19|20)\d\d)\s+"
+        rf"(?P<np>(?:[\w’'-]+\s+){{0,4}}?(?:{doc}){post})", re.IGNORECASE)
+    relative = re.compile(
+        rf"(?<![\w])(?i:the|a|an)\s+(?P<np>(?:[\w’'-]+\s+){{0,4}}?(?:{doc}))\s+(?:that\s+|which\s+)?"
+        rf"(?P<subj>the two (?:countries|sides|nations|governments)|both (?:countries|sides)|they|"
+        rf"[A-Z][\w’'-]+(?:\s+and\s+[A-Z][\w’'-]+)?)\s+(?:had\s+|have\s+)?(?P<verb>signed|inked|concluded)\b")
+    participle = re.compile(
+        rf"(?<![\w])(?i:the|a|an)\s+(?P<np>(?:[\w’'-]+\s+){{0,4}}?(?:{doc}))\s+(?P<verb>signed|inked|concluded)\s+"
+        rf"(?=by\b|in\s+(?:\d|[A-Z])|on\s+[A-Z]|last\b|earlier\b)")
+    between = re.compile(
+        rf"(?<![\w])(?i:the|a|an)\s+(?P<np>(?:[\w’'-]+\s+){{1,3}}?(?:{doc}))\s+(?=between\s)")
+    return dated, relative, participle, between
+
+
+_NEGATED = re.compile(r"\b(?:not|never|n[’']t|no longer|yet to|failed to|refused to|hope to|hopes to|hoped to|"
+                      r"hoping to|seek to|seeks to|sought to|want to|wants to|aim to|aims to|aimed to)\s+(?:\w+\s+)?$",
+                      re.IGNORECASE)
+_HOPED = re.compile(r"\b(?:expect(?:s|ed)?|hope[sd]?|want(?:s|ed)?|would like)\b[^.;]{0,40}$", re.IGNORECASE)
+
+
 _KEYWORD = re.compile(r"agreement|deal|pact|accord|treat|plan|program|JCPOA|document|roadmap|road map|memorand|MoU|"
-                      r"MOU|contract|protocol|declaration|charter|statement|instrument|START", re.IGNORECASE)
+                      r"MOU|contract|protocol|declaration|charter|statement|instrument|START|letters? of intent|"
+                      r"convention",
+                      re.IGNORECASE)
 _SIGN_WORD = re.compile(r"\b(?:sign|signs|signed|signing|ink|inked|conclude|concluded|finali[sz]ed|sealed|struck|"
                         r"reached|clinched|penned|initialed|ratified|entered into|exchanged)\b", re.IGNORECASE)
 _STRIP_DET = re.compile(r"^(?:the|a|an|this|that|their|its|his|her)\s+", re.IGNORECASE)
@@ -171,6 +202,15 @@ def find_agreements(
         for rx in rxs:
             for m in rx.finditer(s.text):
                 a, b = m.start("np"), m.end("np")
+                pre = s.text[: m.start()]
+                if rx is active and _NEGATED.search(pre + (m.group("aux") or "")):
+                    continue  # "did not sign any documents", "a deal they hope to sign"
+                if rx is passive and re.search(r"\bto be\s*$", s.text[m.end("np"): m.start("verb")]) and (
+                        _HOPED.search(s.text[: m.start("np")]) or re.search(r"\b(?:expected|hope[sd]?)\b",
+                                                                             m.group("np"), re.IGNORECASE)):
+                    continue  # "expected the agreement to be signed": hoped for, not scheduled
+                if rx is passive and re.search(r"\b(?:and|but|or|expected|said|saw)\b", m.group("np")):
+                    continue
                 if any(x < b and a < y for x, y in spans):
                     # the signing of a known agreement: status and date
                     ac = next((found[k] for k in order if s.index in found[k].sents), None)
@@ -207,6 +247,7 @@ def find_agreements(
                     ac.parties = list(parties)
                 _apply_verb(ac, m, s, verbs, published, ms, g, people_country, context_participants, context_dates)
                 spans.append((a, b))
+        _mentioned(s, ms, spans, touch, published, g, people_country, context_participants)
         for m in anaphor.finditer(s.text):
             if any(a <= m.start() < b for a, b in spans) or not last_key:
                 continue
@@ -231,6 +272,25 @@ def find_agreements(
             keep.date = keep.date or drop.date
             del found[drop.key]
             break
+    # a headline's "nine MoUs" / "military pact" is the document the body names in full
+    order = [k for k in order if k in found]
+    for key in list(order):
+        ac = found.get(key)
+        if ac is None or ac.ref or not all(sentences[i].headline for i in ac.sents):
+            continue
+        body = [found[k] for k in order if k in found and k != key and not found[k].ref
+                and not all(sentences[i].headline for i in found[k].sents)
+                and _doc_class(found[k].name) == _doc_class(ac.name)
+                and (not found[k].date or not ac.date or found[k].date.overlaps(ac.date))]
+        if len(body) > 1:
+            words = set(re.findall(r"\w+", ac.name.lower())) - {"a", "an", "the", "of", "on", "and"}
+            body = [b for b in body if words & set(re.findall(r"\w+", b.name.lower())) - {"agreement", "deal", "pact",
+                                                                                        "accord", "treaty"}]
+        if len(body) == 1:
+            keep = body[0]
+            keep.aliases += [a for a in ac.aliases if a not in keep.aliases]
+            keep.sents += [x for x in ac.sents if x not in keep.sents]
+            del found[key]
     order = [k for k in order if k in found]
     out = []
     for i, key in enumerate(order, 1):
@@ -239,6 +299,77 @@ def find_agreements(
         _finish(ac, sentences, by_sent, g, people_country)
         out.append(ac)
     return out
+
+
+def _mentioned(s: Sentence, ms: list[Ment], spans: list[tuple[int, int]], touch, published: dt.date | None,
+               g: Gazetteer, pc: dict[str, str], ctx: dict[int, list[str]]) -> None:
+    """Agreements named with their year, or with their signing in a relative clause or participle."""
+    dated, relative, participle, between = _mention_res()
+    for rx in (dated, relative, participle, between):
+        if rx is between and re.search(r"\b(?:hope|seek|negotiat|draft|propos|aim|want|would|could|possible|"
+                                       r"future|planned|talks on|work(?:ing)? on)", s.text, re.IGNORECASE):
+            continue
+        for m in rx.finditer(s.text):
+            a, b = m.start("np"), m.end("np")
+            if rx is dated:
+                a = m.start("year")
+            if any(x < b and a < y for x, y in spans):
+                continue
+            np_text = s.text[a:b].strip()
+            if re.search(r"\b(?:draft|proposed|possible|new|any)\b", np_text, re.IGNORECASE):
+                continue
+            if len(np_text.split()) < 2 and rx is not dated:
+                continue
+            parties: list[str] = []
+            bt = re.match(r"\s+between\s+(?:the\s+)?", s.text[b:])
+            if bt:
+                near = [x for x in ms if s.start + b + bt.end() <= x.start <= s.start + b + bt.end() + 60]
+                parties = _countries_in(s, near, g, pc)
+                for x in near:
+                    if x.etype == "group":
+                        parties += [c for c in _group_countries(list(x.keys) or ctx.get(s.index, []), g, pc)
+                                    if c not in parties]
+            if rx is between and len(parties) < 2:
+                continue
+            elif rx is not dated and rx is not between:
+                sub_end = m.end("verb")
+                parties = _countries_in(s, [x for x in ms if s.start + b <= x.start < s.start + sub_end + 60
+                                            and not x.modifier], g, pc)
+                if not parties or (m.groupdict().get("subj") or "").startswith(("the two", "both", "they")):
+                    parties = [c for c in _group_countries(ctx.get(s.index, []), g, pc) if c not in parties] or parties
+            if rx is dated:
+                date = DateValue(m.group("year"))
+            elif rx is between:
+                date = _sign_date(s, published, s.start + b)
+            else:
+                date = _sign_date(s, published, s.start + m.end("verb"))
+            key = "agr:" + "-".join(sorted(slug(g.entities[p].label) for p in parties if p in g.entities))
+            key += f"-{date.value[:4]}" if date else ""
+            key += f"-{slug(np_text)}"
+            ac = touch(key, np_text, s, "agreement.named", None)
+            ac.parties = ac.parties or parties
+            ac.status = "signed"
+            ac.date = ac.date or date
+            spans.append((a, b))
+
+
+def _group_countries(keys: list[str], g: Gazetteer, pc: dict[str, str]) -> list[str]:
+    out: list[str] = []
+    for k in keys:
+        e = g.entity(k)
+        c = k if (e and e.type == "country") or k.startswith("country:") else (pc.get(k) or (e.country if e else None))
+        if c and c not in out:
+            out.append(c)
+    return out
+
+
+def _doc_class(name: str) -> str:
+    low = name.lower()
+    if re.search(r"memorand|\bmou", low):
+        return "mou"
+    if re.search(r"agreement|deal|pact|accord|treat", low):
+        return "agreement"
+    return re.sub(r"s$", "", low.split()[-1]) if low.split() else ""
 
 
 def _ctx_date(s: Sentence, ctx_dates: dict[int, DateValue | None] | None) -> DateValue | None:

@@ -80,7 +80,7 @@ def _planned_re() -> re.Pattern[str]:
 
 
 _MEET_WORD = re.compile(r"meet|met\b|talk|visit|trip|tour|call|phon|video|virtual|receiv|host|welcom|arriv|land|"
-                        r"travel|flew|head|return|summit|consult|negotiat|exchang|journey", re.IGNORECASE)
+                        r"travel|flew|head|return|summit|consult|negotiat|exchang|journey|signed|inked", re.IGNORECASE)
 
 
 def is_actor(m: Ment) -> bool:
@@ -104,7 +104,8 @@ def _possessive(m: Ment, s: Sentence, ms: list[Ment]) -> bool:
 
 def _subjects(s: Sentence, ms: list[Ment], pos: int, allow_poss: bool) -> list[Ment]:
     """The actors just before ``pos``: the nearest one, with its coordinated partners and appositions skipped."""
-    left = [m for m in ms if m.end <= pos and is_actor(m) and not _possessive(m, s, ms)]
+    left = [m for m in ms if m.end <= pos and is_actor(m) and not _possessive(m, s, ms)
+            and not (m.after_prep and m.etype != "person")]
     left = [m for m in left if not m.modifier or (allow_poss and m.etype == "person")]
     if not left:
         return []
@@ -202,7 +203,8 @@ def _country_word(word: str) -> str | None:
     return _country_of_word_cached(word)
 
 
-def _resolve_group(m: Ment, meetings: list[MeetingCand], recent: list[Ment], g: Gazetteer) -> list[str]:
+def _resolve_group(m: Ment, meetings: list[MeetingCand], recent: list[Ment], g: Gazetteer,
+                   pc: dict[str, str] | None = None) -> list[str]:
     if m.keys:
         return list(m.keys)
     countries = m.head in ("sides", "parties", "countries", "nations", "governments", "delegations", "capitals",
@@ -210,7 +212,8 @@ def _resolve_group(m: Ment, meetings: list[MeetingCand], recent: list[Ment], g: 
     keys: list[str] = []
 
     def persons(mc: MeetingCand) -> int:
-        return sum(1 for k in mc.participants if k.startswith("person:") or (g.entity(k) and g.entity(k).type == "person"))  # type: ignore[union-attr]
+        return sum(1 for k in mc.participants
+                   if k.startswith("person:") or (g.entity(k) and g.entity(k).type == "person"))  # type: ignore[union-attr]
     for mc in reversed(meetings):
         # "the two men", "the leaders": the last meeting of two people, not a visit to a country
         if len(mc.participants) >= 2 and (countries or persons(mc) >= 2):
@@ -228,7 +231,7 @@ def _resolve_group(m: Ment, meetings: list[MeetingCand], recent: list[Ment], g: 
         out = []
         for k in keys:
             e = g.entity(k)
-            c = k if e and e.type == "country" else (e.country if e else None)
+            c = k if e and e.type == "country" else (e.country if e else None) or (pc or {}).get(k)
             if c and c not in out:
                 out.append(c)
         keys = out if len(out) >= 2 else keys
@@ -236,10 +239,11 @@ def _resolve_group(m: Ment, meetings: list[MeetingCand], recent: list[Ment], g: 
     return keys
 
 
-def _keys(ms: list[Ment], meetings: list[MeetingCand], recent: list[Ment], g: Gazetteer) -> list[str]:
+def _keys(ms: list[Ment], meetings: list[MeetingCand], recent: list[Ment], g: Gazetteer,
+          pc: dict[str, str] | None = None) -> list[str]:
     out: list[str] = []
     for m in ms:
-        for k in (_resolve_group(m, meetings, recent, g) if m.etype == "group" else [m.key]):
+        for k in (_resolve_group(m, meetings, recent, g, pc) if m.etype == "group" else [m.key]):
             if k and k not in out:
                 out.append(k)
     return out
@@ -321,6 +325,7 @@ def find_meetings(
                 _finish(mc, s, ms, tm, published, tense, cands, g, dateline_place)
                 cands.append(mc)
         _visiting_object(s, ms, cands, published, tense, g, dateline_place, used)
+        _signed_by(s, ms, cands, published, tense, g, dateline_place, people_country)
         _visit_anaphora(s, cands, published, tense)
         recent.extend(m for m in ms if m.key and m.etype in ("person", "country") and not m.in_quote)
     out = _merge(cands, people_roles, people_country, g, published)
@@ -469,10 +474,10 @@ def _read_trigger(s: Sentence, ms: list[Ment], trig: _Trigger, tm: re.Match[str]
         return None
     if trig.needs_object and not objs:
         return None
-    if trig.kind == "phone_call" and text in ("called", "phoned", "telephoned") and objs:
-        # "called Kenya “a natural partner”", "called Ankara a friend": naming, not phoning
-        if re.match(r"\s*[\"“‘]|\s+(?:a|an|the|his|her|its|their|one|our)\s", s.text[objs[-1].end - s.start:]):
-            return None
+    # "called Kenya “a natural partner”", "called Ankara a friend": naming, not phoning
+    if trig.kind == "phone_call" and text in ("called", "phoned", "telephoned") and objs and re.match(
+            r"\s*[\"“‘]|\s+(?:a|an|the|his|her|its|their|one|our)\s", s.text[objs[-1].end - s.start:]):
+        return None
     host = visitor = None
     place = None
     if trig.visit:
@@ -501,7 +506,7 @@ def _read_trigger(s: Sentence, ms: list[Ment], trig: _Trigger, tm: re.Match[str]
             visitors = poss[-1:]
         if not visitors or not hosts:
             return None
-        vkeys = _keys(visitors, cands, recent, g)
+        vkeys = _keys(visitors, cands, recent, g, people_country)
         hkey = hosts[0].key
         place = hosts[0].place or (hkey if hosts[0].etype == "country" else None)
         if hosts[0].kind == "metonym" and hosts[0].place:
@@ -520,7 +525,7 @@ def _read_trigger(s: Sentence, ms: list[Ment], trig: _Trigger, tm: re.Match[str]
             # "X invited Y to visit Z": the inviter hosts, when the inviter is of Z
             inviter = _subjects(s, ms, _span_start(visitors[0]) - len(
                 re.search(r"invit\w+\s+$", s.text[: _span_start(visitors[0]) - s.start]).group()), allow_poss=False)
-            ik = _keys(inviter[:1], cands, recent, g) if inviter else []
+            ik = _keys(inviter[:1], cands, recent, g, people_country) if inviter else []
             if ik and _country_of(ik[0], g, people_country) == hkey:
                 host = ik[0]
         if host and host not in participants:
@@ -532,8 +537,8 @@ def _read_trigger(s: Sentence, ms: list[Ment], trig: _Trigger, tm: re.Match[str]
                          place=place)
         mc.explicit_visit = bool(re.search(r"state visit|official visit", s.text, re.IGNORECASE))
         return mc
-    left = _keys(subj, cands, recent, g)
-    right = _keys(objs, cands, recent, g)
+    left = _keys(subj, cands, recent, g, people_country)
+    right = _keys(objs, cands, recent, g, people_country)
     participants = [*left, *[k for k in right if k not in left]]
     if len(participants) < 2:
         return None
@@ -598,6 +603,25 @@ def _visiting_object(s: Sentence, ms: list[Ment], cands: list[MeetingCand], publ
         mc = MeetingCand("meeting", [subj[0].key or "", m.key], s.index, "meeting.visiting_object", a, m.end,
                          host=subj[0].key, visitor=m.key, confidence=0.6)
         _finish(mc, s, ms, vm, published, tense, cands, g, dateline_place)  # type: ignore[arg-type]
+        cands.append(mc)
+
+
+_SIGNED_BY = re.compile(r"(?<![\w])(?:signed|inked)\b(?P<mid>(?:[^.;“”\"]|\.(?=\s*\d))[^;“”\"]{0,60}?)\bby\s+")
+
+
+def _signed_by(s: Sentence, ms: list[Ment], cands: list[MeetingCand], published: dt.date | None, tense: str,
+               g: Gazetteer, dateline_place: str | None, pc: dict[str, str]) -> None:
+    """"The accord, signed in Moscow on Monday by A and B": a signing attended by both is a meeting."""
+    for sm in _SIGNED_BY.finditer(s.text):
+        objs = [o for o in _objects(s, ms, s.start + sm.end(), max_gap=3) if o.etype == "person" and o.key]
+        if len(objs) < 2:
+            continue
+        keys = [o.key for o in objs if o.key]
+        if len({_country_of(k, g, pc) or k for k in keys}) < 2:
+            continue
+        mc = MeetingCand("meeting", list(dict.fromkeys(keys)), s.index, "meeting.signing", s.start + sm.start(),
+                         s.start + sm.end(), confidence=0.6)
+        _finish(mc, s, ms, sm, published, tense, cands, g, dateline_place)
         cands.append(mc)
 
 

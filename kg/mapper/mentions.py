@@ -66,7 +66,7 @@ TITLE_HEADS = {
     "mayor", "governor", "official", "lawmaker", "legislator", "negotiator", "deputy", "analyst", "expert",
     "researcher", "scholar", "consul", "delegate", "vice-president", "vice-premier", "member", "mp", "lt", "col",
     "maj", "brig", "colonel", "lieutenant", "brigadier", "commander-in-chief", "counterpart", "chancellor",
-    "foreign minister",
+    "foreign minister", "chairperson",
 }
 ROLE_HEADS = (
     "president|minister|premier|leader|diplomat|visitor|guest|counterpart|host|spokesman|spokeswoman|spokesperson|"
@@ -101,8 +101,11 @@ def lex() -> Lex:
         r"(?:\s+of\s+(?P<of>[A-Z][\w.\-]*?)(?:’s|'s)?(?![\w]))?"
     )
     group_re = re.compile(
-        r"(?<![\w])(?:(?:the|The)\s+(?:two|three|four)|(?:both|Both)(?:\s+the)?)\s+"
-        r"(?P<head>leaders|presidents|heads of state|foreign ministers|men|women|prime ministers|premiers|envoys|defense ministers|defence ministers|ministers|"
+        r"(?<![\w])(?:(?:[Oo]fficials|[Rr]epresentatives|[Dd]elegates|[Dd]elegations|[Ll]eaders|[Mm]inisters)\s+"
+        r"(?:from|of)\s+(?:all\s+|both\s+)?(?:the\s+)?(?:two|three|four|five)\s+(?=countries|nations|sides)|"
+        r"(?:the|The)\s+(?:two|three|four)|(?:both|Both)(?:\s+the)?)\s*"
+        r"(?P<head>leaders|presidents|heads of state|foreign ministers|men|women|prime ministers|premiers|envoys|"
+        r"defense ministers|defence ministers|ministers|"
         r"top diplomats|diplomats|officials|counterparts|sides|parties|countries|nations|governments|delegations|"
         r"capitals|states|militaries|armies)(?![\w])"
     )
@@ -239,8 +242,20 @@ def find_mentions(sentences: list[Sentence], text: str,
     g, lx = load(), lex()
     quotes = quote_spans(text) if published_quotes is None else published_quotes
     out: list[Ment] = []
+    last_org: dict[str, Ment] = {}
     for s in sentences:
-        out.extend(_sentence_mentions(s, g, lx))
+        sm = _sentence_mentions(s, g, lx)
+        # "the ministry said": the ministry named last
+        for am in _ORG_ANAPHOR.finditer(s.text):
+            ante = last_org.get(am.group(1).lower())
+            a, b = s.start + am.start(), s.start + am.end()
+            if ante and not any(x.start < b and a < x.end for x in sm):
+                sm.append(Ment(a, b, s.index, "org", ante.etype, ante.key, ante.label, country=ante.country))
+        for x in sm:
+            if x.kind == "org" and x.etype == "ministry" and x.key:
+                last_org["ministry"] = x
+        sm.sort(key=lambda x: (x.start, -x.end))
+        out.extend(sm)
     for m in out:
         m.in_quote = any(a <= m.start and m.end <= b for a, b in quotes)
     return out
@@ -340,7 +355,15 @@ def _sentence_mentions(s: Sentence, g: Gazetteer, lx: Lex) -> list[Ment]:
         )
         role = tl[1] if tl else None
         country = tl[2] if tl else None
-        if not tl:
+        listed = None if tl or len(run) < 2 else _LIST_TITLE.search(before[-220:])
+        if listed:
+            # "Water ministers A of Egypt, B of Ethiopia and C of Sudan": each name is one of the titled people
+            tw = listed.group("title").split()
+            role = " ".join([*tw[:-1], re.sub(r"(?:ies)$", "y", re.sub(r"(?<!ie)s$", "", tw[-1]))])
+            of = re.match(r"\s+of\s+(?:the\s+)?([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?)", after)
+            if of:
+                country = _country_of_word(of.group(1), g, lx) or _country_of_word(of.group(1).split()[0], g, lx)
+        if not tl and not listed:
             role = _apposition_role(t, b, lx)
             if len(run) < 2 or not (role or near_speech):
                 continue
@@ -350,6 +373,13 @@ def _sentence_mentions(s: Sentence, g: Gazetteer, lx: Lex) -> list[Ment]:
         if len(run) == 1 and not tl:
             continue
         mt = Ment(base + a, base + b, s.index, "name", "person", None, name, role=role, country=country)
+        if listed and country:
+            of = re.match(r"\s+of\s+(?:the\s+)?", after)
+            if of:  # the country of the name is part of the mention, not an actor beside it
+                for x in found:
+                    if x.etype == "country" and x.key == country and 0 <= x.start - (base + b) <= of.end() + 1:
+                        x.modifier, x.head = True, "title"
+                        mt.end = max(mt.end, x.end)
         if tl:
             mt.role_start = base + tl[0]
         mt.surname_first = bool(country and g.entities[country].label in SURNAME_FIRST)
@@ -422,6 +452,13 @@ def _sentence_mentions(s: Sentence, g: Gazetteer, lx: Lex) -> list[Ment]:
     return found
 
 
+_ORG_ANAPHOR = re.compile(r"(?<![\w])[Tt]he\s+(ministry)(?!\s+of\b)(?![\w’'-])")
+
+_LIST_TITLE = re.compile(
+    r"(?P<title>(?:[A-Za-z][a-z]+\s+){0,2}(?:ministers|presidents|leaders|envoys|ambassadors|diplomats|"
+    r"secretaries|spokesmen|spokespersons|negotiators|chiefs|governors|premiers|officials))\s+"
+    r"(?:(?:[A-Z][\w’'-]+\s+){1,3}?(?:of\s+(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)?\s*(?:,|, and|and)\s+)*$")
+
 _ROLE_OF_RE = re.compile(
     r"(?<![\w])(?:[Tt]he\s+)(?P<head>(?:foreign|defen[cs]e|finance|trade|interior|energy|economy)\s+ministers|"
     r"prime ministers|ministers|presidents|leaders|heads of state|heads of government|top diplomats|envoys|"
@@ -456,7 +493,9 @@ def _governments(s: Sentence, found: list[Ment], g: Gazetteer, lx: Lex) -> None:
 
 _MINISTRY_RE = re.compile(
     r"(?<![\w])(?P<dom>[Ff]oreign|[Dd]efen[cs]e|[Ii]nterior|[Ee]conomy|[Ff]inance|[Oo]il|[Pp]etroleum|[Tt]rade|[Cc]ommerce|"
-    r"[Ee]nergy|[Ii]ntelligence|[Ii]ndustry|[Aa]griculture|[Hh]ealth|[Ee]ducation|[Jj]ustice|[Tt]ransport|[Rr]oads)"
+    r"[Ee]nergy|[Ii]ntelligence|[Ii]ndustry|[Aa]griculture|[Hh]ealth|[Ee]ducation|[Jj]ustice|[Tt]ransport|[Rr]oads|"
+    r"[Ww]ater(?: [Rr]esources)?|[Ii]rrigation|[Ee]nvironment|[Tt]ourism|[Cc]ulture|[Ii]nformation|[Ll]abou?r|"
+    r"[Mm]ines|[Mm]ining|[Pp]lanning|[Hh]ousing|[Cc]ommunications|[Ss]cience|[Ff]isheries|[Mm]aritime|[Ss]tate)"
     r"(?: [Aa]ffairs)? (?:[Mm]inistry|[Dd]epartment)(?![\w])"
     r"|(?<![\w])[Mm]inistry of (?P<dom2>(?:[A-Z][a-z]+)(?: (?:and )?[A-Z][a-z]+){0,3})"
 )
@@ -546,6 +585,7 @@ _VERBISH = {
     "discuss", "hail", "vow", "seek", "eye", "mull", "boost", "deepen", "expand", "strengthen", "condemn", "reject",
     "visit", "host", "welcome", "say", "urge", "call", "warn", "pledge", "ink", "launch", "resume", "back", "slam",
     "sends", "send", "ready", "set", "see", "talk", "forge", "seal", "renew", "restore", "open", "upgrade",
+    "last", "next", "earlier", "later", "recently", "today", "yesterday", "this", "jointly", "together",
 }
 
 

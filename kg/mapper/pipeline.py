@@ -176,8 +176,10 @@ def _role_groups(ments: list[Ment], people: People, g: Gazetteer) -> None:
                         ok = any(h in role for h in HEAD_ROLES) and "vice" not in role and "deputy" not in role
                     else:
                         qual = want.split()[0] if len(want.split()) > 1 else ""
-                        ok = (head in role or "counterpart" in role) and (not qual or "counterpart" in role or qual in role or (qual == "top" and "foreign" in role)) \
-                            and "deputy" not in role and "vice" not in role
+                        same = not qual or "counterpart" in role or qual in role or (
+                            qual == "top" and "foreign" in role)
+                        ok = (head in role or "counterpart" in role) and same and "deputy" not in role \
+                            and "vice" not in role
                     if ok:
                         cands.append(k)
             keys.append(cands[0] if len(cands) == 1 else c)

@@ -92,6 +92,15 @@ _NARRATIVE_START = re.compile(r"^(?:In \d{4}|Since|Earlier|Later|Last|On \w+day|
                               r"According)\b")
 
 
+@lru_cache(maxsize=1)
+def _object_description() -> frozenset[str]:
+    return frozenset(lexicon().get("object_description") or ())
+
+
+_DATELINE_LEAD = re.compile(r"^[A-Z][A-Z .'’-]{2,30}(?:,\s*[A-Z][a-z]+\.?(?:\s+\d{1,2})?)?\s*(?:\([^)]*\))?"
+                            r"\s*[-–—]+\s+")
+
+
 def _in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(a <= pos < b for a, b in spans)
 
@@ -173,6 +182,8 @@ def find_statements(
         acc = _according_to(s, ms, text, found, g, new_actors)
         if acc:
             kind, key, cand = acc
+            if key and not _is_person(key, g):
+                last_source = key
             if kind == "source":
                 for f in found:
                     f.source = f.source or key
@@ -181,6 +192,18 @@ def find_statements(
                 found.append(cand)
                 if g.entity(key) is None or (g.entity(key) and g.entity(key).type == "news_organization"):  # type: ignore[union-attr]
                     last_source = key
+        itm = re.match(r"\s*(?:It|The (?:readout|statement|report|communiqu[eé]|transcript))\s+(?:also\s+)?"
+                       r"(?P<cue>said|says|added|noted|stated)\s+(?:that\s+)?", s.text)
+        if itm and not any(f.start <= s.start + itm.end() for f in found):
+            src = last_source or next((o.speakers[0] for o in reversed(out) if len(o.speakers) == 1 and
+                                       not _is_person(o.speakers[0], g)), None)
+            if src:
+                c_end = _content_end(s, text, s.start + itm.end(), cues)
+                a, b = _trim(text, s.start + itm.end(), c_end)
+                if b - a > 3:
+                    found.insert(0, StatementCand([src], a, b, _has_quote(text, a, b), s.index, "statement.it_said",
+                                                  itm.group("cue"), confidence=0.55))
+                    found[:] = [found[0], *[f for f in found[1:] if f.start >= b or f.end <= a]]
         _relay(s, ms, found)
         _readout_country(s, found, out, sentences, g)
         if not found:
@@ -205,6 +228,11 @@ def find_statements(
         if found:
             prev_sent_statements = found
     return out
+
+
+def _is_person(key: str, g) -> bool:
+    e = g.entity(key)
+    return key.startswith("person:") or bool(e and e.type == "person")
 
 
 def _country(key: str, g) -> str | None:
@@ -274,7 +302,9 @@ def _frames(s: Sentence, ms: list[Ment], text: str, q_here: list[tuple[int, int]
         if spk is None and after and not is_participial:
             cand = after[0]
             start = cand.role_start if cand.role_start is not None else cand.start
-            if re.fullmatch(r"\s*", s.text[cm.end() : start - s.start]) and cm.group() in (
+            pre_cue = s.text[: cm.start()]
+            if re.search(r"(?:^|[,”\"’:;(—–-])\s*$", pre_cue) and re.fullmatch(
+                    r"\s*", s.text[cm.end() : start - s.start]) and cm.group() in (
                     "said", "says", "tweeted", "wrote", "added", "told", "asked", "noted", "stressed", "stated",
                     "declared", "explained", "insisted", "warned", "argued", "continued", "reported"):
                 spk, inverted = cand, True
@@ -307,15 +337,20 @@ def _frames(s: Sentence, ms: list[Ment], text: str, q_here: list[tuple[int, int]
         tail_s = tail.strip(" .,")
         tail_ok = not tail_s or bool(_TAIL_ADJUNCT.match(tail_s)) or bool(re.match(r",\s*\w+ing\b", tail)) or any(
             m.start - cb < 25 and m.start >= cb and m.etype == "person" for m in actors)
-        trailing = (bool(re.search(r"(?:,|[,.!?]?[”\"’])\s*$", pre)) and len(pre.split()) >= 3
-                    and len(tail.split()) <= 12 and tail_ok
+        sub_tail = bool(re.match(r",\s*(?:(?:\w+|a|one|two|three)\s+(?:days?|hours?|weeks?|months?)\s+(?:after|before)|"
+                                 r"after|before|as|amid|while|when|even as|just|shortly|hours|days)\b", tail))
+        trailing = (bool(re.search(r"(?:,|[,.!?]?[”\"’])\s*(?:[Tt]he\s+)?$", pre)) and len(pre.split()) >= 3
+                    and (len(tail.split()) <= 12 or sub_tail) and (tail_ok or sub_tail)
                     and not (_SUBORDINATE.match(pre) and pre.count(",") <= 1 and not _has_quote(pre, 0, len(pre))))
         addressee = None
         if trailing and lemma not in ("according",):
             c_start = s.start
             if trailing_cut is not None:
                 continue
-            c_end = s.start + len(pre.rstrip())
+            c_end = s.start + len(re.sub(r"\s*(?:[Tt]he\s*)?$", "", pre))
+            dl = _DATELINE_LEAD.match(s.text)
+            if dl and dl.end() < c_end - s.start:
+                c_start = s.start + dl.end()
             a, b = _trim(text, c_start, c_end)
             # a trailing "he said" after a forward frame of the same speaker repeats it
             if found and found[-1].end >= c_end - 2 and found[-1].speakers == keys:
@@ -334,7 +369,7 @@ def _frames(s: Sentence, ms: list[Ment], text: str, q_here: list[tuple[int, int]
             found.append(StatementCand(keys, a, b, _has_quote(text, a, b), s.index, rule, cm.group(),
                                        addressee=addressee, lemma=lemma))
             trailing_cut = attr_start
-            consumed.append((ca, cb + len(tail)))
+            consumed.append((ca, cb if sub_tail else cb + len(tail)))
             continue
         if lemma in cues.trailing_only:
             continue
@@ -418,6 +453,14 @@ def _content_start(s: Sentence, text: str, cb: int, c_end: int, lemma: str, cues
         return cb + that.end(), c_end
     if colon:
         return cb + colon.end(), c_end
+    if lemma == "complain":
+        ab = re.match(r"^\s+(?:about|of|that)\s+", rest)
+        return (cb + ab.end(), c_end) if ab else (None, c_end)
+    if lemma in _object_description():
+        # "called the talks “frank”": an object, then a quoted or indefinite description
+        if not re.match(r"^\s+(?:[\w’'-]+\s+){1,4}?(?:[“\"]|an?\s+[\w“\"])", rest):
+            return None, c_end
+        return cb, c_end
     if lemma == "agree" and re.match(r"\s+to\s", rest):
         return cb, c_end
     if lemma in cues.need_that:
@@ -426,7 +469,9 @@ def _content_start(s: Sentence, text: str, cb: int, c_end: int, lemma: str, cues
         return None, c_end
     if lemma in cues.person_obj:
         first = next((m for m in ms if m.start >= cb), None)
-        if first and first.etype in ("person", "group") and (first.role_start or first.start) - cb < 30:
+        # "thanked Putin for “brotherly support”", "described him as …": the object and its reason are content
+        if first and first.etype in ("person", "group") and (first.role_start or first.start) - cb < 30 and \
+                not re.match(r"\s+(?:for|as)\s", text[first.end : c_end]):
             return None, c_end
         if re.match(r"\s+(?:the\s+)?(?:visiting|delegation|guests?|visitors?)\b", rest):
             return None, c_end
@@ -437,7 +482,7 @@ def _content_start(s: Sentence, text: str, cb: int, c_end: int, lemma: str, cues
 
 def _according_to(s: Sentence, ms: list[Ment], text: str, found: list[StatementCand], g,
                   new_actors: dict[str, tuple[str, str]]) -> tuple[str, str, StatementCand | None] | None:
-    am = re.search(r"(?:^|,\s*|\s)according to\s+", s.text)
+    am = re.search(r"(?:^|,\s*|\s)[Aa]ccording to\s+", s.text)
     if not am:
         return None
     pos = s.start + am.end()
@@ -449,18 +494,43 @@ def _according_to(s: Sentence, ms: list[Ment], text: str, found: list[StatementC
     np_end = re.search(r"[,.;]|$", s.text[am.end():])
     limit = pos + (np_end.start() if np_end else 0)
     after = [m for m in after if m.end <= limit and not m.modifier and m.kind != "demonym"] or after[:0]
-    if after:
+    poss = next((m for m in ms if m.start == pos + (len(re.match(r"(?:the\s+)?", s.text[am.end():]).group()))
+                 and m.key and m.modifier and m.etype in ("country", "international_organization", "ministry",
+                                                          "government", "organization")
+                 and re.match(r"(?:’s|'s)?\s+(?:official\s+)?(?:readout|statement|account|transcript|website|"
+                              r"report|communiqu[eé]|summary)\b", text[m.end:])), None)
+    if poss:
+        key = poss.key
+    elif after:
         m = after[-1]
         key = m.key
     elif nm:
         np_text = nm.group(1)
         np_text = re.sub(r"\s+(?:data|figures|statistics|sources|estimates|officials)$", "", np_text)
         words = np_text.split()
+        # "Peru's customs agency Sunat", "the Sudanese news agency SUNA": the name after its description
+        named = re.search(r"(?:^|\s)(?:[a-z][\w-]*\s+)*?(?:agency|ministry|office|service|bureau|authority|"
+                          r"department|council|commission|institute|company|firm|group|outlet|network|broadcaster|"
+                          r"newspaper|daily|portal|channel)\s+(?P<name>[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){0,2})$",
+                          np_text)
+        etype = "organization"
+        if re.fullmatch(r"[A-Z]{2,6}", np_text):
+            # "According to VNA" after "the Vietnam News Agency": the name the acronym stands for
+            for fm in re.finditer(r"(?<![\w])([A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,5})", text):
+                if "".join(w[0] for w in fm.group(1).split()) == np_text:
+                    np_text = fm.group(1)
+                    words = np_text.split()
+                    break
+        if named:
+            etype = "news_organization" if re.search(r"news|outlet|broadcaster|newspaper|daily|portal|channel",
+                                                      np_text[: named.start("name")]) else "organization"
+            np_text = named.group("name")
+            words = np_text.split()
         if words and not re.match(r"(?:the\s+)?(?:state\s+)?(?:media|report|reports|statement|news|sources|a\s)",
                                   np_text, re.IGNORECASE) and (words[0][0].isupper() or np_text.lower().endswith(
                                       ("customs", "ministry", "office", "agency", "department"))):
             key = f"organization:{slug(np_text)}"
-            new_actors[key] = (np_text, "organization")
+            new_actors[key] = (np_text, etype)
     others = [f for f in found if f.speakers and f.speakers != [key]]
     if others:
         return ("source", key, None) if key else None
@@ -469,6 +539,11 @@ def _according_to(s: Sentence, ms: list[Ment], text: str, found: list[StatementC
     a, b = _trim(text, s.start, s.start + am.start())
     if found and found[-1].end > a:
         a = max(a, found[-1].end)
+    if b - a < 5 and re.match(r"\s*$", s.text[: am.start()]):
+        # "According to the ministry, X will …": the content follows the source
+        comma = s.text.find(",", am.end())
+        if comma > 0 and s.start + comma <= limit + 1:
+            a, b = _trim(text, s.start + comma + 1, s.end)
     if b - a < 5:
         return None
     return ("speaker", key, StatementCand([key], a, b, _has_quote(text, a, b), s.index, "statement.according_to",

@@ -60,6 +60,12 @@ def _patterns() -> _Patterns:
     )
 
 
+_LIST_HEADER = re.compile(r"^\s*(?:related(?: news| articles| stories| content| posts)?|read (?:more|also)|"
+                          r"more (?:news|stories|from [\w ]{1,30})|most (?:read|popular|viewed)|popular(?: news)?|"
+                          r"recommended(?: for you)?|you may also like|latest news|top stories)\s*:?\s*$",
+                          re.IGNORECASE)
+
+
 def _is_caps_headline(line: str, caps_min: int) -> bool:
     if line.upper() != line:
         return False
@@ -74,11 +80,20 @@ def find_noise(text: str) -> list[tuple[int, int]]:
     pats = _patterns()
     noise: list[tuple[int, int]] = []
     pos = 0
+    in_list = False  # headlines listed under "Related News", "Read more", "Most read"
     for line in text.split("\n"):
         start, end = pos, pos + len(line)
         pos = end + 1
         if not line.strip():
             continue
+        if _LIST_HEADER.match(line):
+            noise.append((start, end))
+            in_list = True
+            continue
+        if in_list and not re.search(r"[.!?…\"”:]\s*$", line) and len(line.split()) < 20:
+            noise.append((start, end))
+            continue
+        in_list = False
         if pats.lines.match(line) or pats.paragraphs.search(line) or _is_caps_headline(line, pats.caps_min):
             noise.append((start, end))
             continue

@@ -63,3 +63,15 @@ def test_ministry_by_pattern() -> None:
     text = "The Turkish foreign ministry said the memorandums would cut red tape."
     m = next(x for x in _ments(text) if x.etype == "ministry")
     assert m.label == "Turkish Foreign Ministry" and m.country == "country:turkey"
+
+
+def test_people_listed_after_a_plural_title_with_their_countries() -> None:
+    from kg.facts import ArticleMeta
+    from kg.mapper import map_article
+
+    f = map_article("Trade ministers Ana Lopes of Peru, Omar Saleh of Kenya and Li Wen of China met on Monday.",
+                    ArticleMeta("t"))
+    [m] = f.meetings
+    assert {f.actors[k].label for k in m.participants} == {"Ana Lopes", "Omar Saleh", "Li Wen"}
+    people = {a.label: a for a in f.actors.values() if a.type == "person"}
+    assert people["Omar Saleh"].country == "country:kenya"

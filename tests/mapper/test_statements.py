@@ -65,3 +65,68 @@ def test_content_is_an_exact_span() -> None:
     for s in f.statements:
         assert text[s.content.start : s.content.end] == s.content.text
         assert text[s.evidence.sentence.start : s.evidence.sentence.end] == s.evidence.sentence.text
+
+
+def test_ministry_named_then_the_ministry_added() -> None:
+    f = _facts("Kenya’s health ministry said in a statement that supplies were low. "
+               "Nairobi will ask donors for help, the ministry added.")
+    rows = _rows(f)
+    assert [r[0] for r in rows] == ["Kenyan Health Ministry", "Kenyan Health Ministry"]
+    assert rows[1][1] == "Nairobi will ask donors for help"
+
+
+def test_called_object_with_quoted_description_is_a_statement() -> None:
+    f = _facts("Foreign Minister Tomas Berg met President Ada Nwosu. Berg called the meeting “long overdue” "
+               "and urged both sides to meet again.")
+    rows = _rows(f)
+    assert ("Tomas Berg", "the meeting “long overdue”", True) in rows
+
+
+def test_called_someone_on_a_day_is_no_statement() -> None:
+    f = _facts("Foreign Minister Tomas Berg called President Ada Nwosu on Monday.")
+    assert not f.statements
+
+
+def test_according_to_an_agency_named_after_its_description() -> None:
+    f = _facts("The talks will resume in May, according to the Kenyan customs agency KRX.")
+    [s] = f.statements
+    assert f.actors[s.speakers[0]].label == "KRX"
+
+
+def test_officials_from_all_countries_speak_jointly() -> None:
+    f = _facts("Talks between Peru, Chile and Bolivia ended on Thursday without agreement, "
+               "officials from all three countries said.")
+    [s] = f.statements
+    assert {f.actors[k].label for k in s.speakers} == {"Peru", "Chile", "Bolivia"}
+
+
+def test_trailing_metonym_attribution_followed_by_a_time_clause() -> None:
+    f = _facts("President Ana Ribeiro spoke by phone with President Tomas Berg on Monday, the Kremlin said, "
+               "a week after Chile complained about delays in grain shipments.")
+    rows = _rows(f)
+    assert rows[0][0] == "Russia" and rows[0][1].startswith("President Ana Ribeiro spoke by phone")
+    assert ("Chile", "delays in grain shipments.", False) in rows
+
+
+def test_it_said_continues_the_readout_source() -> None:
+    f = _facts("The two leaders discussed energy, according to the Kremlin’s readout of the call. "
+               "It said Putin had also raised the issue of migrant workers.")
+    rows = _rows(f)
+    assert [r[0] for r in rows] == ["Russia", "Russia"]
+    assert rows[1][1].startswith("Putin had also raised")
+
+
+def test_thanked_someone_for_something_is_content() -> None:
+    f = _facts("Foreign Minister Tomas Berg met President Ada Nwosu. Berg thanked Nwosu for “steady support”.")
+    assert ("Tomas Berg", "Nwosu for “steady support”.", True) in _rows(f)
+
+
+def test_according_to_an_acronym_takes_the_name_it_stands_for() -> None:
+    f = _facts("Talks were frank, the Kenya News Agency reported. According to KNA, the two sides will meet in May.")
+    labels = {f.actors[k].label for s in f.statements for k in s.speakers}
+    assert "Kenya News Agency" in labels
+
+
+def test_dateline_is_not_part_of_a_trailing_statement() -> None:
+    f = _facts("LIMA (AP) - President Ana Ribeiro met President Tomas Berg on Monday, the ministry said.")
+    assert all(not s.content.text.startswith("LIMA") for s in f.statements)
