@@ -420,6 +420,7 @@ def _evaluate(store: Any, job: QueryJob) -> tuple[dict, bytes]:
 
     from kg.sparql import GRAPH_FORMATS, RESULT_FORMATS
     from kg.store import PREFIXES
+    from kg.vocab import RESOURCE
 
     kwargs: dict[str, Any] = {}
     if job.dataset == "union":
@@ -471,7 +472,9 @@ def _evaluate(store: Any, job: QueryJob) -> tuple[dict, bytes]:
         else:
             rdf_format = GRAPH_FORMATS[fmt][0]
             triples = ox.parse(nt, format=ox.RdfFormat.N_TRIPLES)
-            prefixes = PREFIXES if rdf_format in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
+            # vocabulary prefixes only: resource IRIs stay whole (no `res:evidence\/…` escapes in answers)
+            prefixes = {k: v for k, v in PREFIXES.items() if not v.startswith(RESOURCE)} \
+                if rdf_format in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
             body = ox.serialize(triples, format=rdf_format, prefixes=prefixes)
         meta = {"kind": "graph", "format": fmt, "rows": rows, "truncated": truncated}
     meta["eval_ms"] = round((time.perf_counter() - t0) * 1000, 3)

@@ -83,10 +83,12 @@ _NEGATED = re.compile(r"\b(?:not|never|n[’']t|no longer|yet to|failed to|refus
 _HOPED = re.compile(r"\b(?:expect(?:s|ed)?|hope[sd]?|want(?:s|ed)?|would like)\b[^.;]{0,40}$", re.IGNORECASE)
 
 
-_KEYWORD = re.compile(r"agreement|deal|pact|accord|treat|plan|program|JCPOA|document|roadmap|road map|memorand|MoU|"
-                      r"MOU|contract|protocol|declaration|charter|statement|instrument|START|letters? of intent|"
-                      r"convention",
-                      re.IGNORECASE)
+_KEYWORDS = ("agreement", "deal", "pact", "accord", "treat", "plan", "program", "jcpoa", "document", "roadmap",
+             "road map", "memorand", "mou", "contract", "protocol", "declaration", "charter", "statement", "instrument",
+             "start", "letter of intent", "letters of intent", "convention")
+_SIGN_STEMS = ("sign", "ink", "conclu", "finali", "sealed", "struck", "reached", "clinched", "penned", "initialed",
+               "ratified", "entered into", "exchanged")
+_PASSIVE_HINT = re.compile(r"(?:was|were|been|be|,)\s*(?:signed|inked|concluded|sealed|finali[sz]ed)", re.IGNORECASE)
 _SIGN_WORD = re.compile(r"\b(?:sign|signs|signed|signing|ink|inked|conclude|concluded|finali[sz]ed|sealed|struck|"
                         r"reached|clinched|penned|initialed|ratified|entered into|exchanged)\b", re.IGNORECASE)
 _STRIP_DET = re.compile(r"^(?:the|a|an|this|that|their|its|his|her)\s+", re.IGNORECASE)
@@ -180,7 +182,8 @@ def find_agreements(
         return ac
 
     for s in sentences:
-        if not _KEYWORD.search(s.text):
+        low = s.text.lower()
+        if not any(w in low for w in _KEYWORDS):
             continue
         ms = by_sent.get(s.index, [])
         spans: list[tuple[int, int]] = []
@@ -195,11 +198,13 @@ def find_agreements(
                     if y and not ac.date:
                         ac.date = DateValue(y.group(1))
                     _status_near(ac, s, m.start(), m.end(), verbs, published)
-        if not _SIGN_WORD.search(s.text):
+        if not any(w in low for w in _SIGN_STEMS) or not _SIGN_WORD.search(s.text):
             rxs: tuple[re.Pattern[str], ...] = ()
         else:
             rxs = (active, passive)
         for rx in rxs:
+            if rx is passive and not _PASSIVE_HINT.search(s.text):
+                continue  # the passive pattern is slow; most sentences cannot match it
             for m in rx.finditer(s.text):
                 a, b = m.start("np"), m.end("np")
                 pre = s.text[: m.start()]

@@ -95,6 +95,7 @@ def resolve(sentences: list[Sentence], ments: list[Ment], text: str, published: 
             added.append(m)
     ments.extend(added)
     ments.sort(key=lambda x: (x.start, -x.end))
+    _indefinite_roles(ments, text)
     _resolve_roles(ments, people, g, published)
     _resolve_pronouns(sentences, ments)
     return people
@@ -116,6 +117,13 @@ def _role_fits(head: str, role: str | None) -> bool:
     if any(w.startswith("*") for w in words):
         return True
     return bool(role) and any(w in role.lower() for w in words)
+
+
+def _indefinite_roles(ments: list[Ment], text: str) -> None:
+    """"met a Vietnamese leader": an indefinite role names no one; the country stands for the person."""
+    for m in ments:
+        if m.kind == "role" and not m.key and m.country and re.match(r"(?:an?|An?)\s", text[m.start : m.start + 3]):
+            m.kind, m.etype, m.key, m.head = "metonym", "country", m.country, None
 
 
 def _resolve_roles(ments: list[Ment], people: People, g: Gazetteer, published: dt.date | None) -> None:

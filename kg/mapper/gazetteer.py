@@ -211,9 +211,31 @@ def load() -> Gazetteer:
             reference_label=row.get("label_policy") == "reference",
         ))
 
-    forms = sorted(surfaces, key=len, reverse=True)
-    matcher = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w])")
+    matcher = re.compile(r"(?<![\w])" + _trie_pattern(list(surfaces)) + r"(?![\w])")
     return Gazetteer(entities, surfaces, matcher, country_by_label, tuple(agreements), surnames)
+
+
+def _trie_pattern(forms: list[str]) -> str:
+    """One regex for many literal forms, as a character trie: the same matches as the longest-first alternation,
+    much faster to run (each position tries a few first characters, not every form)."""
+    trie: dict[str, Any] = {}
+    for f in forms:
+        node = trie
+        for ch in f:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        ends = "" in node
+        kids = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch != ""]
+        if not kids:
+            return ""
+        body = kids[0] if len(kids) == 1 else "(?:" + "|".join(kids) + ")"
+        if ends:  # longer forms first, then the form ending here
+            return "(?:" + body + ")?"
+        return body
+
+    return "(?:" + build(trie) + ")"
 
 
 def short_forms(name: str, surname_first: bool) -> list[str]:
@@ -233,4 +255,6 @@ def short_forms(name: str, surname_first: bool) -> list[str]:
     for p in parts[1:-1]:
         if "-" in p:  # "Hossein Amir-Abdollahian Jr" style
             out.append(p)
+    if len(parts) == 3 and not surname_first and len(parts[1]) > 3 and "-" not in parts[1]:
+        out.append(parts[1])  # a double surname: "Fuentes" after "Carolina Fuentes Vidal"
     return [o for o in out if o[:1].isupper() and len(o) > 1]

@@ -43,6 +43,7 @@ class MeetingCand:
     part_of: int | None = None
     local_id: str = ""
     confidence: float = 0.75
+    invited: bool = False  # "X invited Y to visit Z": a meeting only once the invitation is accepted
     extra_sents: list[int] = field(default_factory=list)
 
 
@@ -79,8 +80,15 @@ def _planned_re() -> re.Pattern[str]:
     return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(c) for c in cues) + r")(?![\w])", re.IGNORECASE)
 
 
-_MEET_WORD = re.compile(r"meet|met\b|talk|visit|trip|tour|call|phon|video|virtual|receiv|host|welcom|arriv|land|"
-                        r"travel|flew|head|return|summit|consult|negotiat|exchang|journey|signed|inked", re.IGNORECASE)
+# words one of which every meeting sentence holds (a fast substring test before the trigger patterns)
+_MEET_WORDS = ("meet", "met", "talk", "visit", "trip", "tour", "call", "phon", "video", "virtual", "receiv", "host",
+               "welcom", "arriv", "land", "travel", "flew", "head", "return", "summit", "consult", "negotiat",
+               "exchang", "journey", "signed", "inked", "commission", "committee")
+
+
+def _meet_word(text: str) -> bool:
+    low = text.lower()
+    return any(w in low for w in _MEET_WORDS)
 
 
 def is_actor(m: Ment) -> bool:
@@ -300,10 +308,11 @@ def find_meetings(
     for s in sentences:
         ms = by_sent.get(s.index, [])
         used: list[tuple[int, int]] = []
-        if not _MEET_WORD.search(s.text):
+        if not _meet_word(s.text):
             recent.extend(m for m in ms if m.key and m.etype in ("person", "country") and not m.in_quote)
             continue
         tense = tense_of(s.text)
+        len_before = len(cands)
         for trig in _triggers():
             for tm in trig.pattern.finditer(s.text):
                 a, b = s.start + tm.start(), s.start + tm.end()
@@ -324,10 +333,12 @@ def find_meetings(
                     continue
                 _finish(mc, s, ms, tm, published, tense, cands, g, dateline_place)
                 cands.append(mc)
+        _commission(s, ms, cands, published, tense, g, dateline_place, people_country, len_before)
         _visiting_object(s, ms, cands, published, tense, g, dateline_place, used)
         _signed_by(s, ms, cands, published, tense, g, dateline_place, people_country)
         _visit_anaphora(s, cands, published, tense)
         recent.extend(m for m in ms if m.key and m.etype in ("person", "country") and not m.in_quote)
+    cands = [c for c in cands if not c.invited or _accepted(sentences, c.sent)]
     out = _merge(cands, people_roles, people_country, g, published)
     summits = _summits(sentences, by_sent, out, published, g, dateline_place)
     if summits:
@@ -365,6 +376,18 @@ def _event_name(raw: str) -> str:
     return " ".join(words)
 
 
+_ACCEPTED = re.compile(r"(?<![\w])(?:accepted|accepts|has accepted|agreed to (?:come|visit|travel))(?![\w])")
+_NOT_ACCEPTED = re.compile(r"(?:\bnot\b|\bwhether\b|\bif\b|\bno word\b)[^.;]{0,40}$")
+
+
+def _accepted(sentences: list[Sentence], si: int) -> bool:
+    for s in sentences[si : si + 2]:
+        for m in _ACCEPTED.finditer(s.text):
+            if not _NOT_ACCEPTED.search(s.text[: m.start()]):
+                return True
+    return False
+
+
 def _summits(sentences: list[Sentence], by_sent: dict[int, list[Ment]], events: list[MeetingCand],
              published: dt.date | None, g: Gazetteer, dateline_place: str | None) -> list[MeetingCand]:
     """A named summit or multilateral meeting is an event of its own: the people met on its sidelines attend it."""
@@ -380,7 +403,8 @@ def _summits(sentences: list[Sentence], by_sent: dict[int, list[Ment]], events: 
         return anchors[-1] if anchors else None
     by_index = {s.index: s for s in sentences}
     for s in sentences:
-        if not re.search(r"summit|sidelines|margins|ministerial|forum|conference", s.text, re.IGNORECASE):
+        low = s.text.lower()
+        if not any(w in low for w in ("summit", "sidelines", "margins", "ministerial", "forum", "conference")):
             continue
         side = _SIDELINES.search(s.text)
         for m in _SUMMIT_MENTION.finditer(s.text):
@@ -414,7 +438,8 @@ def _summits(sentences: list[Sentence], by_sent: dict[int, list[Ment]], events: 
                 if dur:
                     _apply_duration(a, dur.group(1))
                 a.place = a.place or _place_in(s, by_sent.get(s.index, []), g, s.start + m.start())
-    if not anchors and not any(_SIDELINES.search(s.text) for s in sentences):
+    if not anchors and not any(("sidelines" in s.text or "margins" in s.text) and _SIDELINES.search(s.text)
+                               for s in sentences):
         return []
     # sideline meetings: their participants attend the summit
     for ev in events:
@@ -491,7 +516,7 @@ def _read_trigger(s: Sentence, ms: list[Ment], trig: _Trigger, tm: re.Match[str]
         pos = b + (dest.end() if dest else 0)
         objs = _objects(s, ms, pos, max_gap=60 if dest or text.endswith((" to", " in", " for")) else 3, places=True)
         hosts = [o for o in objs if o.etype in ("country", "person")]
-        if not hosts and (dest or text.endswith((" to", " in", " for"))):
+        if not hosts and not s.headline and (dest or verb_visit or text.endswith((" to", " in", " for"))):
             # "return to Santiago": a city stands for its country, which hosts
             city = next((m for m in ms if m.start >= pos and m.etype == "place" and m.key), None)
             ce = g.entity(city.key) if city and city.key else None
@@ -535,6 +560,8 @@ def _read_trigger(s: Sentence, ms: list[Ment], trig: _Trigger, tm: re.Match[str]
             return None
         mc = MeetingCand("state_visit", participants, s.index, "meeting.visit", a, b, host=host, visitor=visitor,
                          place=place)
+        mc.invited = bool(re.search(r"\binvit(?:ed|es|ing)\s+(?:\S+\s+){1,6}?(?:to\s+(?:visit|come|travel)|to)\s*$",
+                                    s.text[: a - s.start + (3 if text.startswith("to ") else 0)]))
         mc.explicit_visit = bool(re.search(r"state visit|official visit", s.text, re.IGNORECASE))
         return mc
     left = _keys(subj, cands, recent, g, people_country)
@@ -574,15 +601,27 @@ def _finish(mc: MeetingCand, s: Sentence, ms: list[Ment], tm: re.Match[str], pub
         mc.name = side.group(1)
     dur = re.search(r"(\w+)-day\s+(?:state\s+|official\s+)?(?:visit|trip|tour)", s.text, re.IGNORECASE)
     if dur and mc.kind == "state_visit":
-        _apply_duration(mc, dur.group(1))
+        ending = bool(re.match(r"(?:end|ends|ended|ending|conclude|concludes|concluded|concluding|wrap|wraps|wrapped|"
+                               r"wrapping)\b", tm.group(), re.IGNORECASE))
+        _apply_duration(mc, dur.group(1), ending)
+    days = re.search(r"(?<![\w-])(\w+)[- ]days? of (?:talks|negotiations|consultations|meetings|discussions)\b", s.text,
+                     re.IGNORECASE)
+    if days and mc.kind != "state_visit":
+        ending = bool(re.search(r"\b(?:ended|concluded|wrapped up|closed|ends|concludes|broke up)\b", s.text))
+        _apply_duration(mc, days.group(1), ending)
     if not mc.place and dateline_place and mc.status == "happened" and mc.kind not in ("phone_call", "video_call"):
         mc.place = dateline_place
 
 
-def _apply_duration(mc: MeetingCand, word: str) -> None:
+def _apply_duration(mc: MeetingCand, word: str, ending: bool = False) -> None:
+    """"a three-day visit" from its first day; "wrapped up a two-day visit on Wednesday" back from its last day."""
     n = _NUM.get(word.lower()) or (int(word) if word.isdigit() else None)
     if n and mc.date and mc.date.precision == "day" and not mc.end_date:
-        mc.end_date = DateValue.of(mc.date.first_day() + dt.timedelta(days=n - 1))
+        if ending:
+            mc.end_date = mc.date
+            mc.date = DateValue.of(mc.date.first_day() - dt.timedelta(days=n - 1))
+        else:
+            mc.end_date = DateValue.of(mc.date.first_day() + dt.timedelta(days=n - 1))
 
 
 def _visiting_object(s: Sentence, ms: list[Ment], cands: list[MeetingCand], published: dt.date | None, tense: str,
@@ -604,6 +643,43 @@ def _visiting_object(s: Sentence, ms: list[Ment], cands: list[MeetingCand], publ
                          host=subj[0].key, visitor=m.key, confidence=0.6)
         _finish(mc, s, ms, vm, published, tense, cands, g, dateline_place)  # type: ignore[arg-type]
         cands.append(mc)
+
+
+_COMMISSION = re.compile(
+    r"(?<![\w])(?P<name>(?:[\w’'-]+\s+){0,3}?(?:[Jj]oint|[Ii]nter-?governmental|[Bb]ilateral|[Mm]inisterial|[Cc]ooperation|"
+    r"[Mm]ixed|[Ee]conomic|[Tt]rade|[Bb]order)\s+(?:[\w’'-]+\s+){0,2}?(?:[Cc]ommission|[Cc]ommittee))(?![\w-])")
+_COMMISSION_MEET = re.compile(r"(?<![\w])(?:meet|meets|met|meeting|convene[sd]?|hold|holds|held|session|sit)(?![\w-])",
+                              re.IGNORECASE)
+
+
+def _commission(s: Sentence, ms: list[Ment], cands: list[MeetingCand], published: dt.date | None, tense: str,
+                g: Gazetteer, dateline_place: str | None, pc: dict[str, str], first_new: int) -> None:
+    """"the joint commission will meet in Cairo": a meeting of the countries, not of the people who agreed to it."""
+    low = s.text.lower()
+    cm = _COMMISSION.search(s.text) if ("commission" in low or "committee" in low) else None
+    if not cm or not _COMMISSION_MEET.search(s.text):
+        return
+    a, b = s.start + cm.start(), s.start + cm.end()
+    rest = s.text[cm.end():]
+    if re.match(r"\s+(?:on|for)\b", rest) and not re.search(r"\b(?:meet|convene|session)", rest):
+        return
+    inside = [m for m in ms if m.etype == "country" and m.key and a <= m.start and m.end <= b]
+    countries = list(dict.fromkeys(m.key for m in inside if m.key))
+    new = [c for c in cands[first_new:] if c.kind in ("meeting", "talks")]
+    source = new[0].participants if new else next((c.participants for c in reversed(cands) if len(c.participants) >= 2),
+                                                  [])
+    if len(countries) < 2:
+        countries = list(dict.fromkeys(c for c in (_country_of(k, g, pc) for k in source) if c))
+    if len(countries) < 2:
+        return
+    if new:
+        for c in new:
+            c.participants = list(countries)
+            c.rule = "meeting.commission"
+        return
+    mc = MeetingCand("meeting", countries, s.index, "meeting.commission", a, b, confidence=0.55)
+    _finish(mc, s, ms, cm, published, tense, cands, g, dateline_place)  # type: ignore[arg-type]
+    cands.append(mc)
 
 
 _SIGNED_BY = re.compile(r"(?<![\w])(?:signed|inked)\b(?P<mid>(?:[^.;“”\"]|\.(?=\s*\d))[^;“”\"]{0,60}?)\bby\s+")
@@ -674,6 +750,10 @@ def _covers(small: list[str], big: list[str], g: Gazetteer, pc: dict[str, str]) 
         is_country = (e and e.type == "country") or k.startswith("country:")
         if (is_country and any(_country_of(o, g, pc) == k for o in big)) or (not is_country and ck and ck in big):
             n += 1
+        elif is_country and any(o not in small and _country_of(o, g, pc) is None and
+                                (o.startswith("person:") or (g.entity(o) and g.entity(o).type == "person"))  # type: ignore[union-attr]
+                                for o in big):
+            n += 1  # "visit to Norway" and "talks with Prime Minister X" (whose country the text never gives)
     return n
 
 
@@ -681,7 +761,7 @@ def _same_event(a: MeetingCand, b: MeetingCand, g: Gazetteer, pc: dict[str, str]
     phone = {"phone_call", "video_call"}
     if (a.kind in phone) != (b.kind in phone):
         return False
-    if "state_visit" not in (a.kind, b.kind) and a.status != b.status:
+    if a.status != b.status and ("state_visit" not in (a.kind, b.kind) or not (a.date and b.date)):
         return False
     if a.separate_group and a.separate_group == b.separate_group:
         return False
@@ -719,6 +799,10 @@ def _merge(cands: list[MeetingCand], roles: dict[str, str], pc: dict[str, str], 
             for o in inner:
                 o.place = o.place or (v.place if v.place and g.entity(v.place) and
                                       g.entity(v.place).type == "place" else None)  # type: ignore[union-attr]
+                # "wrapped up a two-day visit on Wednesday, during which she met X": the meeting spans the visit
+                if o.sent == v.sent and v.date and v.end_date and o.date and not o.end_date \
+                        and v.date.first_day() <= o.date.first_day() <= v.end_date.last_day():
+                    o.date, o.end_date = v.date, v.end_date
             continue
         for o in inner:
             if o.absorbed_into is None and _same_event(v, o, g, pc):
@@ -749,6 +833,9 @@ def _absorb(target: MeetingCand, c: MeetingCand, g: Gazetteer) -> None:
             target.participants.append(k)
     if c.date and (not target.date or (c.date.precision == "day" and target.date.precision != "day")):
         target.date, target.end_date = c.date, c.end_date or target.end_date
+    elif c.date and c.end_date and target.date and not target.end_date and \
+            c.date.first_day() <= target.date.first_day() <= c.end_date.last_day():
+        target.date, target.end_date = c.date, c.end_date  # the range that holds the single day
     target.end_date = target.end_date or c.end_date
     target.place = target.place or c.place
     target.host = target.host or c.host

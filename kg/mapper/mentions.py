@@ -246,7 +246,7 @@ def find_mentions(sentences: list[Sentence], text: str,
     for s in sentences:
         sm = _sentence_mentions(s, g, lx)
         # "the ministry said": the ministry named last
-        for am in _ORG_ANAPHOR.finditer(s.text):
+        for am in (_ORG_ANAPHOR.finditer(s.text) if last_org and "ministry" in s.text else ()):
             ante = last_org.get(am.group(1).lower())
             a, b = s.start + am.start(), s.start + am.end()
             if ante and not any(x.start < b and a < x.end for x in sm):
@@ -363,7 +363,17 @@ def _sentence_mentions(s: Sentence, g: Gazetteer, lx: Lex) -> list[Ment]:
             of = re.match(r"\s+of\s+(?:the\s+)?([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?)", after)
             if of:
                 country = _country_of_word(of.group(1), g, lx) or _country_of_word(of.group(1).split()[0], g, lx)
-        if not tl and not listed:
+        appos = None
+        if not tl and not listed and len(run) >= 2 and re.match(r"\s*,", after):
+            # "Norway’s Minister of Trade and Industry, Lise Marie Dahl, will travel"
+            appos = _TITLE_COMMA.search(before[-160:])
+            if appos:
+                role = appos.group("title")
+                if appos.group("poss"):
+                    country = _country_of_word(appos.group("poss"), g, lx)
+                if not country:
+                    country = next((c for w in role.split() for c in [_country_of_word(w, g, lx)] if c), None)
+        if not tl and not listed and not appos:
             role = _apposition_role(t, b, lx)
             if len(run) < 2 or not (role or near_speech):
                 continue
@@ -373,6 +383,8 @@ def _sentence_mentions(s: Sentence, g: Gazetteer, lx: Lex) -> list[Ment]:
         if len(run) == 1 and not tl:
             continue
         mt = Ment(base + a, base + b, s.index, "name", "person", None, name, role=role, country=country)
+        if appos:
+            mt.role_start = base + len(before) - len(before[-160:]) + appos.start()
         if listed and country:
             of = re.match(r"\s+of\s+(?:the\s+)?", after)
             if of:  # the country of the name is part of the mention, not an actor beside it
@@ -433,6 +445,16 @@ def _sentence_mentions(s: Sentence, g: Gazetteer, lx: Lex) -> list[Ment]:
         taken.append((a, b))
     for m in re.finditer(r"(?<![\w’'])(he|He|she|She|his|His|her|Her|him)(?![\w’'])", t):
         found.append(Ment(base + m.start(), base + m.end(), s.index, "pronoun", "person", head=m.group().lower()))
+    # "Foreign Minister Ana Lopes of Peru": the country belongs to the name
+    for p in [x for x in found if x.etype == "person" and x.kind == "name" and (x.role or x.role_start is not None)]:
+        of = re.match(r"\s+of\s+(?:the\s+)?", t[p.end - base :])
+        if not of:
+            continue
+        c = next((x for x in found if x.etype == "country" and x.start == p.end + of.end() and x.key), None)
+        if c:
+            c.modifier, c.head = True, "title"
+            p.country = p.country or c.key
+            p.end = c.end
     _governments(s, found, g, lx)
     _organisations(s, found, taken, g, lx)
     _modifiers(s, found)
@@ -451,6 +473,12 @@ def _sentence_mentions(s: Sentence, g: Gazetteer, lx: Lex) -> list[Ment]:
                 break
     return found
 
+
+_TITLE_COMMA = re.compile(
+    r"(?:(?P<poss>[A-Z][\w.-]*?)(?:’s|'s)\s+)?(?P<title>(?:[A-Z][\w-]*\s+){0,3}(?:Minister|Secretary|President|Ambassador|"
+    r"Director|Governor|Chair(?:man|woman|person)?|Spokes(?:man|woman|person)|Envoy|Chief|Commissioner|Advis[eo]r)"
+    r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:and|of|the|for)\s+[A-Z][\w’'-]*|\s+[A-Z][\w’'-]*)*)?)"
+    r",\s+$")
 
 _ORG_ANAPHOR = re.compile(r"(?<![\w])[Tt]he\s+(ministry)(?!\s+of\b)(?![\w’'-])")
 
@@ -499,13 +527,17 @@ _MINISTRY_RE = re.compile(
     r"(?: [Aa]ffairs)? (?:[Mm]inistry|[Dd]epartment)(?![\w])"
     r"|(?<![\w])[Mm]inistry of (?P<dom2>(?:[A-Z][a-z]+)(?: (?:and )?[A-Z][a-z]+){0,3})"
 )
+_OFFICE_RE = re.compile(r"(?<![\w])(?P<name>(?:Office|Cabinet|Chancellery|Secretariat) of the (?:[A-Z][\w-]*\s+){0,2}"
+                        r"(?:President|Prime Minister|Premier|Chancellor|Vice President|Vice-President|Presidency))"
+                        r"(?![\w-])")
 _MILITARY_RE = re.compile(r"(?<![\w])(?P<head>military|army|navy|armed forces|air force)(?![\w])")
 
 
 def _organisations(s: Sentence, found: list[Ment], taken: list[tuple[int, int]], g: Gazetteer, lx: Lex) -> None:
     """Ministries and armed forces by pattern, with the country before them."""
     t = s.text
-    for m in _MINISTRY_RE.finditer(t):
+    low = t.lower()
+    for m in (_MINISTRY_RE.finditer(t) if "ministry" in low or "department" in low else ()):
         dom = (m.group("dom") or m.group("dom2") or "").strip()
         a = m.start()
         country = None
@@ -530,7 +562,16 @@ def _organisations(s: Sentence, found: list[Ment], taken: list[tuple[int, int]],
         key = f"ministry:{slug(cl.label) + '-' if cl else ''}{slug(dom_norm)}"
         found.append(Ment(s.start + a, s.start + end, s.index, "org", "ministry", key, label, country=country))
         taken.append((a, end))
-    for m in _MILITARY_RE.finditer(t):
+    for m in (_OFFICE_RE.finditer(t) if " of the " in t and ("Office" in t or "Cabinet" in t or "Chancellery" in t
+                                                              or "Secretariat" in t) else ()):
+        a, b = m.start("name"), m.end("name")
+        if not all(b <= x or a >= y for x, y in taken):
+            continue
+        label = m.group("name")
+        found.append(Ment(s.start + a, s.start + b, s.index, "org", "government", f"organization:{slug(label)}", label))
+        taken.append((a, b))
+    for m in (_MILITARY_RE.finditer(t) if any(w in t for w in ("military", "army", "navy", "armed forces",
+                                                                "air force")) else ()):
         pm = re.search(r"(?:(?:the|The)\s+)?([A-Z][\w.\-]*?(?:’s|'s)?)\s+$", t[: m.start()])
         if not pm:
             continue

@@ -84,7 +84,7 @@ _TAIL_ADJUNCT = re.compile(r"(?:on|in|at|to|by|during|after|before|when|while|fr
                            r"\w+day|according|told|said|added|in a)\b", re.IGNORECASE)
 _SUBORDINATE = re.compile(r"^\s*(?:In|On|At|During|After|Before|While|When|Although|Though|Despite|As|Since|With|"
                           r"Following|Upon|Amid|Ahead of|Speaking|Asked|Addressing|Accompanied)\b")
-_MODAL = re.compile(r"\b(?:should|must|will|shall|is ready to|stands ready to|are ready to|is willing to|"
+_MODAL = re.compile(r"\b(?:should|must|will|shall|can|is ready to|stands ready to|are ready to|is willing to|"
                     r"are willing to|"
                     r"need to|needs to|hopes|hope|is committed to|are committed to|attaches great importance|"
                     r"firmly supports|firmly opposes|is ready|are ready)\b")
@@ -281,7 +281,17 @@ def _frames(s: Sentence, ms: list[Ment], text: str, q_here: list[tuple[int, int]
                         gp = s.text[p.end - s.start : cm.start()]
                         if re.fullmatch(r"\s*(?:\([^)]*\))?\s*,[^,;]{1,140},\s*(?:" + _ADV + r"\s+)*", gp):
                             spk = p
+                            break
+                        # a person inside the relative clause: "Wang, who is accompanying Xi, said"
+                        if re.search(r",\s*(?:who|which|whose)\b[^,;]*$", s.text[: p.start - s.start]):
+                            continue
                         break
+            # "… received Dizon, who called for …": the person the relative clause is about
+            if spk is None and re.search(r",\s*who\s+(?:" + _ADV + r"\s+)*$", s.text[: cm.start()]):
+                rel = re.search(r",\s*who\s+(?:" + _ADV + r"\s+)*$", s.text[: cm.start()])
+                ante = [p for p in before if p.etype == "person" and p.key and p.end - s.start <= rel.start() + 1]  # type: ignore[union-attr]
+                if ante and (rel.start() - (ante[-1].end - s.start)) <= 1:  # type: ignore[union-attr]
+                    spk = ante[-1]
             # "A met B and reportedly invited him": the subject of the coordinated verb
             if re.search(r"(?:,\s*|\s)and\s+(?:" + _ADV + r"\s+)*$", s.text[: cm.start()]):
                 if found:
@@ -614,7 +624,8 @@ def _continuation(s: Sentence, text: str, q_here: list[tuple[int, int]], prev: l
             "statement.quote")):
         return []
     first = re.match(r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*", stripped)
-    if first and any(m_.etype == "person" and m_.start == s.start and m_.kind != "pronoun" for m_ in sent_ments):
+    if first and any(m_.etype == "person" and (m_.role_start if m_.role_start is not None else m_.start) == s.start
+                     and m_.kind != "pronoun" for m_ in sent_ments):
         return []
     if re.search(r"\b(?:arrived|travel(?:l)?ed|visited|met|flew|signed|held|hosted|received)\b", s.text):
         return []

@@ -31,7 +31,8 @@ def _int(value: int) -> ox.Literal:
 
 def serialize(triples: list[ox.Triple], fmt: str) -> bytes:
     rdf_format = RDF_FORMATS[fmt]
-    prefixes = {**PREFIXES, **_EXTRA_PREFIXES} if rdf_format in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
+    vocabulary = {k: v for k, v in PREFIXES.items() if not v.startswith(RESOURCE)}
+    prefixes = {**vocabulary, **_EXTRA_PREFIXES} if rdf_format in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
     return ox.serialize(triples, format=rdf_format, prefixes=prefixes)
 
 

@@ -139,3 +139,60 @@ def test_the_two_men_are_the_last_two_people_who_met_not_a_country_visit() -> No
                "Mwangi last visited Peru in 2021. The two men met most recently in May in Lima.")
     last = next(m for m in f.meetings if str(m.date) == "2023-05")
     assert _labels(f, last.participants) == {"Otieno Mwangi", "Rosa Quispe"}
+
+
+def test_joint_commission_meeting_is_between_the_countries() -> None:
+    f = _facts("Foreign Minister Ana Lopes of Peru met Foreign Minister Omar Saleh of Kenya in Lima on Monday. "
+               "The two ministers agreed that the joint economic commission should meet in Nairobi in June.")
+    com = next(m for m in f.meetings if m.evidence.rule == "meeting.commission")
+    assert _labels(f, com.participants) == {"Peru", "Kenya"}
+    assert com.status == "scheduled" and str(com.date) == "2024-06"
+
+
+def test_commission_named_by_its_countries() -> None:
+    f = _facts("The sides agreed to hold the next session of the Peru-Kenya Intergovernmental Commission in Lima "
+               "later this year.")
+    [m] = f.meetings
+    assert _labels(f, m.participants) == {"Peru", "Kenya"}
+
+
+def test_courtesy_call_on_a_minister_is_a_meeting() -> None:
+    f = _facts("Deputy Foreign Minister Li Wen paid a courtesy call on Foreign Minister Omar Saleh on Monday.")
+    [m] = f.meetings
+    assert _labels(f, m.participants) == {"Li Wen", "Omar Saleh"}
+
+
+def test_bare_invitation_to_visit_is_no_meeting_until_accepted() -> None:
+    text = ("President Omar Saleh of Kenya held talks with President Ana Lopes of Peru on Monday. "
+            "Saleh invited Lopes to visit Nairobi next year.")
+    assert len(_facts(text).meetings) == 1
+    assert len(_facts(text + " Lopes accepted the invitation.").meetings) == 2
+    assert len(_facts(text + " It was not clear whether she had accepted.").meetings) == 1
+
+
+def test_indefinite_role_is_the_country() -> None:
+    f = _facts("Prime Minister Ana Lopes of Peru last met a Kenyan leader in 2019.")
+    [m] = f.meetings
+    assert _labels(f, m.participants) == {"Ana Lopes", "Kenya"}
+
+
+def test_wrapped_up_visit_is_dated_back_from_its_last_day_and_dates_its_meeting() -> None:
+    f = _facts("Kenyan Foreign Minister Amina Wekesa wrapped up a three-day visit to Lima on Wednesday, during "
+               "which she met Peruvian Foreign Minister Rosa Quispe.")
+    [m] = f.meetings
+    assert _labels(f, m.participants) == {"Amina Wekesa", "Rosa Quispe"}
+    assert str(m.date) == "2024-03-11" and str(m.end_date) == "2024-03-13"
+
+
+def test_days_of_talks_that_ended_start_before_the_end() -> None:
+    f = _facts("Two days of talks between Peru and Chile ended on Wednesday without agreement.")
+    [m] = f.meetings
+    assert str(m.date) == "2024-03-12" and str(m.end_date) == "2024-03-13"
+
+
+def test_state_visit_absorbs_talks_with_a_host_of_unknown_country() -> None:
+    f = _facts("Kenyan President Ruto Kamau will pay a state visit to Peru from March 18 to 20. "
+               "Kamau will hold talks with President Rosa Quispe in Lima.")
+    [m] = f.meetings
+    assert m.kind == "state_visit" and _labels(f, m.participants) == {"Ruto Kamau", "Rosa Quispe"}
+    assert str(m.date) == "2024-03-18"

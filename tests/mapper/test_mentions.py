@@ -75,3 +75,42 @@ def test_people_listed_after_a_plural_title_with_their_countries() -> None:
     assert {f.actors[k].label for k in m.participants} == {"Ana Lopes", "Omar Saleh", "Li Wen"}
     people = {a.label: a for a in f.actors.values() if a.type == "person"}
     assert people["Omar Saleh"].country == "country:kenya"
+
+
+def test_title_then_comma_then_name_is_a_person_with_that_role() -> None:
+    from kg.facts import ArticleMeta
+    from kg.mapper import map_article
+
+    f = map_article("Kenya’s Minister of Energy and Petroleum, Amina Wekesa, will travel to Lima. "
+                    "She is scheduled to meet Peruvian Energy Minister Rosa Quispe on Tuesday.", ArticleMeta("t"))
+    people = {a.label: a for a in f.actors.values() if a.type == "person"}
+    assert people["Amina Wekesa"].country == "country:kenya"
+    assert any({f.actors[k].label for k in m.participants} == {"Amina Wekesa", "Rosa Quispe"} for m in f.meetings)
+
+
+def test_office_of_the_president_is_an_organisation_that_speaks() -> None:
+    from kg.facts import ArticleMeta
+    from kg.mapper import map_article
+
+    f = map_article("A statement from the Office of the Prime Minister said the talks would resume.", ArticleMeta("t"))
+    [s] = f.statements
+    assert f.actors[s.speakers[0]].label == "Office of the Prime Minister"
+
+
+def test_single_name_of_country_belongs_to_the_name() -> None:
+    from kg.facts import ArticleMeta
+    from kg.mapper import map_article
+
+    f = map_article("Foreign Minister Ana Lopes of Peru met Foreign Minister Omar Saleh of Kenya.", ArticleMeta("t"))
+    [m] = f.meetings
+    assert {f.actors[k].label for k in m.participants} == {"Ana Lopes", "Omar Saleh"}
+
+
+def test_gazetteer_matcher_prefers_the_longest_form_at_a_word_boundary() -> None:
+    from kg.mapper.gazetteer import load
+
+    g = load()
+    text = "Iranian officials met the Islamic Republic of Iran envoy; Irani said nothing."
+    found = [m.group() for m in g.matcher.finditer(text)]
+    assert "Iranian" in found and "Islamic Republic of Iran" in found
+    assert "Iran" not in found and all(f in g.surfaces for f in found)

@@ -130,3 +130,24 @@ def test_according_to_an_acronym_takes_the_name_it_stands_for() -> None:
 def test_dateline_is_not_part_of_a_trailing_statement() -> None:
     f = _facts("LIMA (AP) - President Ana Ribeiro met President Tomas Berg on Monday, the ministry said.")
     assert all(not s.content.text.startswith("LIMA") for s in f.statements)
+
+
+def test_who_clause_speaker_is_the_antecedent() -> None:
+    f = _facts("Foreign Minister Ana Lopes received Trade Secretary Omar Saleh, who called for lower tariffs.")
+    assert ("Omar Saleh", "lower tariffs.", False) in _rows(f)
+
+
+def test_person_inside_a_relative_clause_is_not_the_speaker() -> None:
+    f = _facts("Foreign Minister Li Wen, who is accompanying President Ana Lopes, said on Monday that ties were good.")
+    assert _rows(f) == [("Li Wen", "ties were good.", False)]
+
+
+def test_middle_name_of_a_double_surname_refers_back() -> None:
+    f = _facts("Foreign Minister Carolina Fuentes Vidal met President Tomas Berg. Fuentes said the talks were useful.")
+    assert ("Carolina Fuentes Vidal", "the talks were useful.", False) in _rows(f)
+
+
+def test_readout_continuation_with_can() -> None:
+    f = _facts("Foreign Minister Ana Lopes said Peru values the partnership. "
+               "The country’s young workforce can support Kenyan firms.")
+    assert [r[0] for r in _rows(f)] == ["Ana Lopes", "Ana Lopes"]

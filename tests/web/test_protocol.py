@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import time
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -202,8 +203,11 @@ def test_health_and_access_log(server: Server) -> None:
     health = r.json()
     assert health["status"] == "ok" and health["workers"] == 2 and health["network_isolated"] in (True, False)
     server.get("/health?marker=access-log-check")
-    log = server.log.read_text()
-    assert '"GET /health?marker=access-log-check HTTP/1.1" 200' in log
+    line = '"GET /health?marker=access-log-check HTTP/1.1" 200'
+    deadline = time.monotonic() + 5  # the line is written once the response is closed, just after sending
+    while line not in server.log.read_text() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert server.log.read_text().count(line) == 1
 
 
 def test_json_error_shape(server: Server) -> None:
