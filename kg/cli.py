@@ -112,7 +112,7 @@ def ingest(files: tuple[Path, ...], published: str | None, publisher: str | None
             article, meta=dataclasses.replace(article.meta, **{k: v for k, v in overrides.items() if v is not None})
         )
         articles.append(article)
-    for path, message in failed.items():
+    for message in failed.values():
         click.echo(f"kg: error: {message}", err=True)
     if not articles:
         sys.exit(EXIT_USER_ERROR)

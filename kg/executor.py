@@ -424,7 +424,7 @@ def _evaluate(store: Any, job: QueryJob) -> tuple[dict, bytes]:
 
     kwargs: dict[str, Any] = {}
     if job.dataset == "union":
-        kwargs["use_default_graph_as_union"] = True
+        pass  # the store's default graph is the materialised union of all graphs (kg.store)
     elif job.dataset == "explicit" and len(job.default_graph) > 1:
         # The default graph is the RDF *merge* of the given graphs (a triple in two of them counts once);
         # pyoxigraph would see it twice, so evaluate over a scratch copy of just that dataset.
@@ -501,7 +501,7 @@ def _stats(view: Any) -> dict:
     store = view.store
 
     def one(q: str) -> int:
-        rows = list(store.query(q, use_default_graph_as_union=True))
+        rows = list(store.query(q))
         return int(rows[0]["n"].value) if rows and rows[0]["n"] is not None else 0
 
     graphs: dict[str, int] = {}

@@ -184,7 +184,10 @@ class Agreement:
     wikidata: str | None = None
 
 
-Medium = Literal["tweet", "op-ed", "interview", "statement", "press_conference", "address", "phone_call", "meeting", "letter", "report"]
+Medium = Literal[
+    "tweet", "op-ed", "interview", "statement", "press_conference", "address", "phone_call", "meeting", "letter",
+    "report",
+]
 
 
 @dataclass(frozen=True)

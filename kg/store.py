@@ -6,6 +6,9 @@ Layout of a store location ``P``::
     P/current -> gen-000007
     P/.lock            held by the one process writing
 
+Each article's facts are in the article's named graph; the ontology in its own; the default graph holds
+their union (deduplicated), so a query without GRAPH sees "what we know" with set semantics.
+
 Every write makes a new generation — a cheap hard-linked backup of the current one, or an empty one for a
 full rebuild — changes it, flushes it, and only then repoints ``current`` with an atomic rename. A process
 killed mid-build leaves ``current`` untouched; readers never see a half-written graph, and a server holding
@@ -102,6 +105,7 @@ class KnowledgeStore:
         """A throw-away in-memory store (tests, one-off conversions)."""
         store = ox.Store()
         store.extend(quads)
+        materialize_union(store)
         return cls(store, "memory")
 
     @property
@@ -121,12 +125,11 @@ class KnowledgeStore:
         default_graph: list[ox.NamedNode] | None = None,
         named_graphs: list[ox.NamedNode] | None = None,
     ) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
-        """Evaluate a SPARQL query; with no dataset given the default graph is the union of all graphs."""
+        """Evaluate a SPARQL query; with no dataset given the default graph is the union of all graphs
+        (stored, deduplicated, as the store's default graph)."""
         kwargs: dict[str, object] = {}
         if default_graph:
             kwargs["default_graph"] = default_graph
-        else:
-            kwargs["use_default_graph_as_union"] = True
         if named_graphs:
             kwargs["named_graphs"] = named_graphs
         if substitutions:
@@ -141,27 +144,25 @@ class KnowledgeStore:
     def __len__(self) -> int:
         return len(self.store)
 
-    def sorted_quads(self) -> list[ox.Quad]:
-        """Every quad, sorted by graph, subject, predicate, object: the order dumps use."""
-        return sorted(self.store, key=_quad_key)
+    def sorted_quads(self, graph: ox.NamedNode | ox.DefaultGraph | None = None) -> list[ox.Quad]:
+        """The quads of the named graphs (or of one graph), sorted by graph, subject, predicate, object:
+        the order dumps use. The default graph, a copy of their union, is left out unless asked for."""
+        if graph is None:
+            quads = (q for q in self.store if not isinstance(q.graph_name, ox.DefaultGraph))
+        else:
+            quads = self.store.quads_for_pattern(None, None, None, graph)
+        return sorted(quads, key=_quad_key)
 
     def dump(self, fmt: DumpFormat, output: IO[bytes] | None = None) -> bytes | None:
-        """Serialise the store. Turtle and N-Triples give the union of all graphs (deduplicated);
+        """Serialise the store. Turtle and N-Triples give the union of all graphs (the default graph);
         TriG, N-Quads and JSON-LD keep one named graph per article and one for the ontology.
         The output is sorted, so the same data always dumps to the same bytes."""
         if fmt not in DUMP_FORMATS:
             raise StoreError(f"unknown dump format {fmt!r}; choose one of {', '.join(DUMP_FORMATS)}")
         rdf_format, _, with_graphs = DUMP_FORMATS[fmt]
-        quads = self.sorted_quads()
-        items: list[ox.Quad] | list[ox.Triple]
-        if with_graphs:
-            items = quads
-        else:
-            seen: dict[str, ox.Triple] = {}
-            for q in quads:
-                triple = q.triple
-                seen.setdefault(str(triple), triple)
-            items = sorted(seen.values(), key=_triple_key)
+        items: list[ox.Quad] | list[ox.Triple] = (
+            self.sorted_quads() if with_graphs else [q.triple for q in self.sorted_quads(ox.DefaultGraph())]
+        )
         prefixes = PREFIXES if rdf_format in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
         data = ox.serialize(items, format=rdf_format, prefixes=prefixes)
         if output is None:
@@ -185,10 +186,6 @@ def _term_key(term: object) -> tuple[int, str]:
     if isinstance(term, ox.Literal):
         return (2, str(term))
     return (3, str(term))
-
-
-def _triple_key(t: ox.Triple) -> tuple:
-    return (_term_key(t.subject), _term_key(t.predicate), _term_key(t.object))
 
 
 def _quad_key(q: ox.Quad) -> tuple:
@@ -266,6 +263,7 @@ def write_store(location: Path, fresh: bool = False) -> Iterator[StoreWriter]:
         writer = StoreWriter(ox.Store(str(new_path)), new_path)
         try:
             yield writer
+            materialize_union(writer.store)
             writer.store.flush()
             writer.store.optimize()
         except BaseException:
@@ -280,6 +278,13 @@ def write_store(location: Path, fresh: bool = False) -> Iterator[StoreWriter]:
         os.replace(tmp_link, location / _CURRENT)
         _fsync_dir(location)
         _remove_unreferenced(location, keep_previous=True)
+
+
+def materialize_union(store: ox.Store) -> None:
+    """Make the default graph the union of all named graphs. SPARQL's default graph is a set: a triple that
+    several articles state is one triple, where pyoxigraph's union view would yield it once per graph."""
+    store.clear_graph(ox.DefaultGraph())
+    store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
 
 
 def _close(writer: StoreWriter) -> None:

@@ -54,7 +54,7 @@ def test_bad_sources_yaml(tmp_path: Path, yaml_text: str, message: str) -> None:
 def test_corpus_errors(tmp_path: Path) -> None:
     with pytest.raises(CorpusError, match="does not exist"):
         list(iter_corpus(tmp_path / "missing"))
-    with pytest.raises(CorpusError, match="no \\*.txt"):
+    with pytest.raises(CorpusError, match=r"no \*\.txt"):
         list(iter_corpus(tmp_path))
     (tmp_path / "a.txt").write_text("text")
     (tmp_path / "sources.yaml").write_text("b.txt: {published: 2023-01-01}\n")

@@ -14,8 +14,8 @@ import pyoxigraph as ox
 import pytest
 import rdflib
 import rdflib.compare
-
 from factories import make_facts
+
 from kg.errors import StoreError
 from kg.rdf.identity import MeetingRegistry
 from kg.rdf.triples import article_quads

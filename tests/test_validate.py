@@ -16,6 +16,7 @@ from rdflib.plugins.sparql import prepareQuery
 from kg import vocab
 from kg.rdf.identity import MeetingRegistry
 from kg.rdf.triples import article_quads
+from kg.store import materialize_union
 from kg.validate import (
     ONTOLOGY_GRAPH_IRI,
     Problem,
@@ -55,6 +56,7 @@ REQUIRED_CHECKS = {
 def _fixture_store() -> ox.Store:
     store = ox.Store()
     store.load(path=str(FIXTURE), format=ox.RdfFormat.TRIG)
+    materialize_union(store)
     return store
 
 
@@ -108,8 +110,17 @@ def test_valid_instance_conforms(valid_report: ValidationReport) -> None:
 def test_valid_instance_conforms_in_a_store() -> None:
     store = _fixture_store()
     store.load(path=str(ONTOLOGY_FILE), format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(ONTOLOGY_GRAPH_IRI))
+    materialize_union(store)
     report = validate_store(store)
     assert report.conforms and report.problems == [], report.summary()
+
+
+def test_a_default_graph_that_is_not_the_union_is_reported() -> None:
+    store = _fixture_store()
+    store.load(path=str(ONTOLOGY_FILE), format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(ONTOLOGY_GRAPH_IRI))
+    report = validate_store(store)  # the ontology graph was added after the union was made
+    assert not report.conforms
+    assert any("not the union" in p.message for p in report.problems)
 
 
 def test_a_store_without_the_ontology_graph_is_reported() -> None:
@@ -132,6 +143,7 @@ def test_facts_written_by_the_rdf_layer_conform() -> None:
     store = ox.Store()
     store.extend(article_quads(make_facts("x1"), MeetingRegistry(), "0.0"))
     store.load(path=str(ONTOLOGY_FILE), format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(ONTOLOGY_GRAPH_IRI))
+    materialize_union(store)
     report = validate_store(store)
     assert report.conforms, report.summary()
 

@@ -87,10 +87,11 @@ _KEYWORDS = ("agreement", "deal", "pact", "accord", "treat", "plan", "program", 
              "road map", "memorand", "mou", "contract", "protocol", "declaration", "charter", "statement", "instrument",
              "start", "letter of intent", "letters of intent", "convention")
 _SIGN_STEMS = ("sign", "ink", "conclu", "finali", "sealed", "struck", "reached", "clinched", "penned", "initialed",
-               "ratified", "entered into", "exchanged")
+               "ratified", "entered into", "exchanged", "issued", "adopted")
 _PASSIVE_HINT = re.compile(r"(?:was|were|been|be|,)\s*(?:signed|inked|concluded|sealed|finali[sz]ed)", re.IGNORECASE)
 _SIGN_WORD = re.compile(r"\b(?:sign|signs|signed|signing|ink|inked|conclude|concluded|finali[sz]ed|sealed|struck|"
-                        r"reached|clinched|penned|initialed|ratified|entered into|exchanged)\b", re.IGNORECASE)
+                        r"reached|clinched|penned|initialed|ratified|entered into|exchanged|issued|adopted)\b",
+                        re.IGNORECASE)
 _STRIP_DET = re.compile(r"^(?:the|a|an|this|that|their|its|his|her)\s+", re.IGNORECASE)
 _YEAR = re.compile(r"(?<![\w-])((?:19|20)\d\d)(?![\w-])")
 
@@ -223,7 +224,8 @@ def find_agreements(
                         _apply_verb(ac, m, s, verbs, published, ms, g, people_country, context_participants,
                                     context_dates)
                     continue
-                np_text = _STRIP_DET.sub("", m.group("np")).strip()
+                np_text = _STRIP_DET.sub("", re.sub(r"^(?:of|for)\s+", "", m.group("np"), flags=re.I)).strip()
+                np_text = re.sub(r"^(?:a\s+)?(?:number|series|raft|host|range|set)\s+of\s+", "", np_text, flags=re.I)
                 post = re.match(r"\s+(?:on|for|in|of|to)\s+[^,.;()]{3,80}?(?=\s+(?:on|at|with|between|during|after|"
                                 r"before|which|that|in\s+\d{4}|in\s+[A-Z]\w+day)\b|[,.;()]|$)", s.text[m.end("np"):])
                 if post and not re.search(r"\b(?:on|in)\s+\w+day\b|\b(?:19|20)\d\d\b", post.group()):

@@ -174,14 +174,31 @@ def _plain_holder(g: Gazetteer, key: str, head: str) -> bool:
                for p in g.entities[key].positions)
 
 
+_FEMALE_WORDS = re.compile(r"(?<![\w])(?:Mrs|Ms|Madam|Madame|Mme|Queen|Princess|Lady|Dame|spokeswoman|chairwoman|"
+                           r"congresswoman|businesswoman|stateswoman)(?![\w])", re.IGNORECASE)
+_MALE_WORDS = re.compile(r"(?<![\w])(?:Mr|Sir|King|Prince|Lord|spokesman|chairman|congressman|businessman|statesman|"
+                         r"Sheikh|Emir)(?![\w])", re.IGNORECASE)
+_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+
+
 def _resolve_pronouns(sentences: list[Sentence], ments: list[Ment]) -> None:
+    """Pronouns to the subject in context; "he" and "she" skip a person known to be of the other gender."""
     by_sent: dict[int, list[Ment]] = {}
     for m in ments:
         by_sent.setdefault(m.sent, []).append(m)
+    gender: dict[str, str] = {}
+    for m in ments:  # titles and role words give a gender: "Ms. Ortega", "the spokeswoman Ana Lima"
+        if m.etype == "person" and m.key and m.kind in ("name", "alias") and m.role:
+            if _FEMALE_WORDS.search(m.role):
+                gender.setdefault(m.key, "f")
+            elif _MALE_WORDS.search(m.role):
+                gender.setdefault(m.key, "m")
     last_subject: str | None = None
+    recent: list[str] = []  # named people, most recent last
     for s in sentences:
         ms = by_sent.get(s.index, [])
         subject_here: str | None = None
+        persons_here = {p.key for p in ms if p.etype == "person" and p.key and p.kind != "pronoun" and not p.in_quote}
         for m in ms:
             if m.etype != "person":
                 continue
@@ -194,7 +211,18 @@ def _resolve_pronouns(sentences: list[Sentence], ments: list[Ment]) -> None:
                         cand = others[-1].key if others else cand
                 else:
                     cand = subject_here or (earlier[0].key if earlier else None) or last_subject
+                want = _PRONOUN_GENDER.get(m.head or "")
+                if cand and want and gender.get(cand, want) != want:
+                    alt = [p.key for p in reversed(earlier) if p.key and gender.get(p.key, want) == want]
+                    alt += [k for k in reversed(recent) if gender.get(k, want) == want]
+                    cand = alt[0] if alt else cand
+                elif cand and want and cand not in gender and len(persons_here | {cand}) == 1:
+                    gender[cand] = want  # the only person in sight: the pronoun tells the gender
                 m.key = cand
+            elif m.key and m.kind in ("name", "alias", "surname") and not m.in_quote:
+                if m.key in recent:
+                    recent.remove(m.key)
+                recent.append(m.key)
             if m.key and not m.in_quote and subject_here is None:
                 subject_here = m.key
         if subject_here:

@@ -17,7 +17,7 @@ from kg.mapper.mentions import Ment
 from kg.mapper.text import Sentence
 from kg.mapper.timex import tense_of, time_expressions
 
-ACTOR_TYPES = {"person", "country", "government", "ministry", "military", "international_organization"}
+ACTOR_TYPES = {"person", "country", "government", "ministry", "military", "international_organization", "organization"}
 _NUM = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 HEAD_ROLES = ("president", "prime minister", "premier", "king", "emir", "supreme leader", "crown prince", "sultan")
 
@@ -110,8 +110,18 @@ def _possessive(m: Ment, s: Sentence, ms: list[Ment]) -> bool:
         o is not m and 0 <= _span_start(o) - m.end <= 1 for o in ms)
 
 
+_REL_CLAUSE = re.compile(r",\s*(?:of which|in which|which|who|whose|where)\b[^,;]*,\s*"
+                         r"(?:(?:also|have|has|had|been|is|are|"
+                         r"was|were|will|would)\s+){0,3}$")
+
+
 def _subjects(s: Sentence, ms: list[Ment], pos: int, allow_poss: bool) -> list[Ment]:
     """The actors just before ``pos``: the nearest one, with its coordinated partners and appositions skipped."""
+    rc = _REL_CLAUSE.search(s.text[: pos - s.start])
+    if rc:  # "A and B, of which C is a member, have been negotiating": the clause is not the subject
+        cut = s.start + rc.start()
+        ms = [m for m in ms if m.end <= cut]
+        pos = cut
     left = [m for m in ms if m.end <= pos and is_actor(m) and not _possessive(m, s, ms)
             and not (m.after_prep and m.etype != "person")]
     left = [m for m in left if not m.modifier or (allow_poss and m.etype == "person")]
@@ -134,7 +144,7 @@ def _subjects(s: Sentence, ms: list[Ment], pos: int, allow_poss: bool) -> list[M
     while i > 0:
         prev = left[i - 1]
         gap = s.text[prev.end - s.start : _span_start(out[0]) - s.start]
-        if re.fullmatch(r"\s*(?:\([^)]*\))?\s*(?:,|and|, and|&)\s*(?:(?:his|her|their|its)\s+)?", gap):
+        if re.fullmatch(r"\s*(?:\([^)]*\))?\s*(?:,|and|, and|&)\s*(?:(?:his|her|their|its|the)\s+)?", gap):
             out.insert(0, prev)
             i -= 1
         else:
@@ -260,7 +270,8 @@ def _keys(ms: list[Ment], meetings: list[MeetingCand], recent: list[Ment], g: Ga
 def _date_for(s: Sentence, pos: int, published: dt.date | None, tense: str | None,
               prev: MeetingCand | None) -> tuple[DateValue | None, DateValue | None]:
     exprs = time_expressions(s.text, published, tense)  # type: ignore[arg-type]
-    exprs = [e for e in exprs if e.kind in ("point", "range", "relative_anaphoric")]
+    exprs = [e for e in exprs if e.kind in ("point", "range", "relative_anaphoric")
+             or (e.kind == "since" and re.search(r"negotiat|talks", s.text))]
     if not exprs:
         return None, None
     rel = pos - s.start
@@ -588,6 +599,9 @@ def _finish(mc: MeetingCand, s: Sentence, ms: list[Ment], tm: re.Match[str], pub
     window = s.text[max(0, window_start) : mc.end - s.start + 20]
     if _planned_re().search(window) or (tense == "future" and _planned_re().search(s.text[: mc.end - s.start])):
         mc.status = "scheduled"
+    elif tense == "future" and _past_trigger(tm.group()):
+        # "called X on Monday to discuss …": the trigger verb is past, whatever "to discuss" suggests
+        tense = "past"
     mc.date, mc.end_date = _date_for(s, a, published, "future" if mc.status == "scheduled" else tense, prev)
     if mc.date and published and mc.date.first_day() > published and mc.kind != "state_visit":
         mc.status = "scheduled"
@@ -609,8 +623,25 @@ def _finish(mc: MeetingCand, s: Sentence, ms: list[Ment], tm: re.Match[str], pub
     if days and mc.kind != "state_visit":
         ending = bool(re.search(r"\b(?:ended|concluded|wrapped up|closed|ends|concludes|broke up)\b", s.text))
         _apply_duration(mc, days.group(1), ending)
-    if not mc.place and dateline_place and mc.status == "happened" and mc.kind not in ("phone_call", "video_call"):
+    if not mc.place and dateline_place and mc.status == "happened" and mc.kind not in ("phone_call", "video_call") \
+            and _near_publication(mc.date, published):
         mc.place = dateline_place
+
+
+def _near_publication(date: DateValue | None, published: dt.date | None) -> bool:
+    """The dateline places the news of the day, not a meeting of months or years before."""
+    if date is None or published is None:
+        return True
+    return date.precision == "day" and abs((date.first_day() - published).days) <= 7
+
+
+_PAST_TRIGGER_WORDS = {"met", "held", "spoke", "paid", "made", "flew", "took", "began", "talked", "phoned", "called",
+                       "telephoned", "received", "hosted", "welcomed", "visited", "arrived", "landed", "exchanged"}
+
+
+def _past_trigger(trigger: str) -> bool:
+    words = trigger.split()
+    return bool(words) and words[0].lower() in _PAST_TRIGGER_WORDS
 
 
 def _apply_duration(mc: MeetingCand, word: str, ending: bool = False) -> None:

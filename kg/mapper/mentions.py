@@ -341,8 +341,8 @@ def _sentence_mentions(s: Sentence, g: Gazetteer, lx: Lex) -> list[Ment]:
         if t[b:b + 2] in ("’s", "'s") and len(run) == 1:
             pass
         name = t[a:b]
-        if re.search(r"\d", name):
-            continue
+        if re.search(r"\d", name) or any(w in _ORG_HEADS or w in _NOT_NAME_WORDS for _, _, w in run):
+            continue  # "Ports Authority said": an organisation, not a person
         tl = _title_left(t, a, g, lx)
         after = t[b:]
         before = t[:a]
@@ -410,8 +410,8 @@ def _sentence_mentions(s: Sentence, g: Gazetteer, lx: Lex) -> list[Ment]:
         for x in inner:
             x.modifier = True
             x.head = "title"
-        found.append(Ment(base + a, base + b, s.index, "group", "group", head=m.group("head").split()[-1],
-                          role=m.group("head"), members=members))
+        found.append(Ment(base + a, base + b, s.index, "group", "group", head=m.group("head").split()[-1].lower(),
+                          role=m.group("head").lower(), members=members))
         taken.append((a, b))
     for m in lx.group_re.finditer(t):
         if free(m.start(), m.end()):
@@ -488,9 +488,10 @@ _LIST_TITLE = re.compile(
     r"(?:(?:[A-Z][\w’'-]+\s+){1,3}?(?:of\s+(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)?\s*(?:,|, and|and)\s+)*$")
 
 _ROLE_OF_RE = re.compile(
-    r"(?<![\w])(?:[Tt]he\s+)(?P<head>(?:foreign|defen[cs]e|finance|trade|interior|energy|economy)\s+ministers|"
-    r"prime ministers|ministers|presidents|leaders|heads of state|heads of government|top diplomats|envoys|"
-    r"ambassadors|delegations|officials|representatives)\s+(?:from|of)\s+(?:the\s+)?"
+    r"(?<![\w])(?:[Tt]he\s+)?(?P<head>(?:[Ff]oreign|[Dd]efen[cs]e|[Ff]inance|[Tt]rade|[Ii]nterior|[Ee]nergy|[Ee]conomy)\s+"
+    r"ministers|[Pp]rime ministers|[Mm]inisters|[Pp]residents|[Ll]eaders|[Hh]eads of state|[Hh]eads of government|"
+    r"[Tt]op diplomats|[Ee]nvoys|[Aa]mbassadors|[Dd]elegations|[Oo]fficials|[Rr]epresentatives)\s+(?:from|of)\s+"
+    r"(?:the\s+)?"
     r"(?P<list>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}(?:\s*(?:,|and|, and)\s+(?:the\s+)?"
     r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})+)")
 
@@ -527,6 +528,19 @@ _MINISTRY_RE = re.compile(
     r"(?: [Aa]ffairs)? (?:[Mm]inistry|[Dd]epartment)(?![\w])"
     r"|(?<![\w])[Mm]inistry of (?P<dom2>(?:[A-Z][a-z]+)(?: (?:and )?[A-Z][a-z]+){0,3})"
 )
+_ORG_HEADS = ("Agency", "Authority", "Corporation", "Company", "Commission", "Council", "Committee", "Service",
+              "Bureau", "Institute", "Organisation", "Organization", "Union", "Bank", "Fund", "Association",
+              "Federation", "Alliance", "Party", "Assembly", "Parliament", "Court", "Front", "Movement", "League",
+              "Community", "Secretariat")
+_NOT_NAME_WORDS = frozenset({"Ministry", "Office", "Department", "Embassy", "Government", "Agency", "University",
+                             "Times", "Post", "News", "Daily", "Herald", "Tribune", "Television", "Radio"})
+_ORG_NAME_RE = re.compile(
+    r"(?<![\w’'-])(?P<name>(?:[A-Z][\w’'&.-]*\s+(?:(?:of|for|on)\s+(?:the\s+)?)?){1,5}"
+    r"(?:Agency|Authority|Corporation|Company|Commission|Council|Committee|Service|Bureau|Institute|Organi[sz]ation|"
+    r"Union|Bank|Fund|Association|Federation|Alliance|Party|Assembly|Parliament|Court|Front|Movement|League|"
+    r"Community|Secretariat))(?![\w’'-])")
+_BANK_RE = re.compile(r"(?<![\w])(?:[Cc]entral [Bb]ank of (?:the\s+)?(?P<of>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)|"
+                      r"(?P<pre>[A-Z][\w’'-]*?)(?:’s|'s)? [Cc]entral [Bb]ank)(?![\w-])")
 _OFFICE_RE = re.compile(r"(?<![\w])(?P<name>(?:Office|Cabinet|Chancellery|Secretariat) of the (?:[A-Z][\w-]*\s+){0,2}"
                         r"(?:President|Prime Minister|Premier|Chancellor|Vice President|Vice-President|Presidency))"
                         r"(?![\w-])")
@@ -562,6 +576,37 @@ def _organisations(s: Sentence, found: list[Ment], taken: list[tuple[int, int]],
         key = f"ministry:{slug(cl.label) + '-' if cl else ''}{slug(dom_norm)}"
         found.append(Ment(s.start + a, s.start + end, s.index, "org", "ministry", key, label, country=country))
         taken.append((a, end))
+    for m in (_ORG_NAME_RE.finditer(t) if any(h in t for h in _ORG_HEADS) else ()):
+        a, b = m.start("name"), m.end("name")
+        lead = re.match(r"(?:(?:The|A|An|In|On|At|By|For|From|With|After|Before|During|As|And)\s+)+", t[a:b])
+        if lead:
+            a += lead.end()
+        label = t[a:b]
+        inner = [x for x in found if x.start < s.start + b and s.start + a < x.end]
+        if len(label.split()) < 2 or any((x.etype != "country" and x.kind != "demonym")
+                                         or not base_in(x, s.start + a, s.start + b) for x in inner):
+            continue
+        if inner and label.split()[-1] in ("Bank", "Party", "Parliament", "Assembly", "Court", "Council"):
+            continue  # "Kenya's central bank", "the Iranian parliament": the country's own bodies, read elsewhere
+        for x in inner:  # "the Peru-Kenya Joint Commission": the countries name the body, they do not act here
+            x.modifier, x.head = True, "title"
+        found.append(Ment(s.start + a, s.start + b, s.index, "org", "organization", f"organization:{slug(label)}",
+                          label))
+        taken.append((a, b))
+    for m in (_BANK_RE.finditer(t) if "entral " in t else ()):
+        a, b = m.start(), m.end()
+        cw = m.group("of") or m.group("pre")
+        country = _country_of_word(cw, g, lx) if cw else None
+        if not country or not all(b <= x or a >= y for x, y in taken if not (a <= x and y <= b)):
+            continue
+        for x in [x for x in found if x.etype == "country" and base_in(x, s.start + a, s.start + b)]:
+            found.remove(x)
+        cl = g.entities[country]
+        dem = cl.demonyms[0] if cl.demonyms else cl.label
+        label = f"Central Bank of {cl.label}" if m.group("of") else f"{dem} central bank"
+        found.append(Ment(s.start + a, s.start + b, s.index, "org", "organization",
+                          f"organization:central-bank-{slug(cl.label)}", label, country=country))
+        taken.append((a, b))
     for m in (_OFFICE_RE.finditer(t) if " of the " in t and ("Office" in t or "Cabinet" in t or "Chancellery" in t
                                                               or "Secretariat" in t) else ()):
         a, b = m.start("name"), m.end("name")

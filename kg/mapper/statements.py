@@ -118,7 +118,7 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
     # a whole quote: drop the marks
     if (seg[:1] in "“\"" and seg.count("“") + seg.count('"') <= 1 and seg[-1:] in "”\"") or (
         seg[:1] in "“\"" and seg[-1:] in "”\"" and seg.count("“") == 1 and seg.count("”") == 1
-    ):
+    ) or (seg[:1] == '"' and seg[-1:] == '"' and seg.count('"') == 2 and "“" not in seg):
         a, b = a + 1, b - 1
         while b > a and text[b - 1] in " ,.;:":
             b -= 1 if text[b - 1] != "." else 0
@@ -468,7 +468,8 @@ def _content_start(s: Sentence, text: str, cb: int, c_end: int, lemma: str, cues
         return (cb + ab.end(), c_end) if ab else (None, c_end)
     if lemma in _object_description():
         # "called the talks “frank”": an object, then a quoted or indefinite description
-        if not re.match(r"^\s+(?:[\w’'-]+\s+){1,4}?(?:[“\"]|an?\s+[\w“\"])", rest):
+        if not re.match(r"^\s+(?:(?!(?:to|on|in|at|for|about|after|before|with|by|from|and|or)\s)[\w’'-]+\s+){1,4}?"
+                        r"(?:[“\"]|an?\s+[\w“\"])", rest):
             return None, c_end
         return cb, c_end
     if lemma == "agree" and re.match(r"\s+to\s", rest):

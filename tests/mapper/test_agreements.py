@@ -38,3 +38,68 @@ def test_planned_signing() -> None:
 def test_verbal_consensus_is_not_an_agreement() -> None:
     _, ags = _agreements("The two sides reached a consensus on expanding trade.")
     assert ags == []
+
+
+def test_signing_of_a_number_of_documents_is_named_by_the_documents() -> None:
+    from kg.facts import ArticleMeta
+    from kg.mapper import map_article
+
+    f = map_article("After the talks, the two presidents witnessed the signing of a number of cooperation documents "
+                    "on trade.", ArticleMeta("t"))
+    [a] = f.agreements
+    assert a.name.startswith("cooperation documents")
+
+
+def test_agreement_named_with_its_year_is_an_earlier_signed_document() -> None:
+    _, ags = _agreements("Lima and Santiago have cooperated on fisheries since the 1999 fisheries cooperation treaty.")
+    [a] = ags
+    assert a.name == "1999 fisheries cooperation treaty" and str(a.date) == "1999"
+
+
+def test_year_agreement_with_of_phrase_keeps_the_whole_name() -> None:
+    _, ags = _agreements("The ministers discussed reviving a 2011 agreement on the avoidance of double taxation, "
+                         "which was never ratified.")
+    [a] = ags
+    assert a.name == "2011 agreement on the avoidance of double taxation"
+
+
+def test_relative_clause_signing_gives_the_date() -> None:
+    _, ags = _agreements("They pledged to implement the fisheries agreement the two countries signed in March 2021.")
+    [a] = ags
+    assert a.name == "fisheries agreement" and str(a.date) == "2021-03"
+
+
+def test_participle_signed_by_two_countries() -> None:
+    f, ags = _agreements("A defence cooperation agreement signed by Peru and Kenya last week drew criticism.")
+    [a] = ags
+    assert {f.actors[p].label for p in a.parties} == {"Peru", "Kenya"} and str(a.date) == "2024-04"
+
+
+def test_did_not_sign_and_hope_to_sign_are_no_agreements() -> None:
+    _, ags = _agreements("The two ministers did not sign any new documents. They hope to sign a lithium accord soon.")
+    assert ags == []
+
+
+def test_deal_between_two_countries_is_an_agreement() -> None:
+    f, ags = _agreements("The row began over a port deal between Ethiopia and Kenya in January.")
+    [a] = ags
+    assert a.name == "port deal" and {f.actors[p].label for p in a.parties} == {"Ethiopia", "Kenya"}
+
+
+def test_headline_document_is_the_one_the_body_names() -> None:
+    _, ags = _agreements("Peru, Kenya sign three MoUs\n\nPeru and Kenya on Tuesday signed a package of three "
+                         "memorandums of understanding on mining, trade and health.")
+    [a] = ags
+    assert a.name.startswith("package of three memorandums")
+
+
+def test_letter_of_intent_is_a_document() -> None:
+    _, ags = _agreements("The ministers signed a letter of intent on wind energy on Monday.")
+    [a] = ags
+    assert a.name.startswith("letter of intent")
+
+
+def test_issued_joint_statement_is_an_agreement() -> None:
+    _, ags = _agreements("The three ministers held talks on Monday and issued a joint statement on the crisis.")
+    [a] = ags
+    assert a.name.startswith("joint statement") and a.status == "signed"

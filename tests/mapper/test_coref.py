@@ -47,3 +47,28 @@ def test_role_phrase_resolves_through_reference_office_holders() -> None:
     text = "The Iranian president will travel abroad."
     k = _keys(text, dt.date(2022, 5, 1))
     assert list(k.values()) == ["wd:Q5947347"]
+
+
+def test_pronoun_skips_a_person_of_the_other_gender() -> None:
+    import datetime as dt
+
+    from kg.facts import ArticleMeta
+    from kg.mapper import map_article
+
+    f = map_article("Ms. Rosa Quispe met Foreign Minister Ana Lopes in Lima. Mr. Omar Saleh joined them later. "
+                    "She said the talks were useful.", ArticleMeta("t", published=dt.date(2024, 3, 14)))
+    [s] = f.statements
+    assert f.actors[s.speakers[0]].label in {"Rosa Quispe", "Ana Lopes"}
+
+
+def test_gender_learned_from_an_unambiguous_pronoun() -> None:
+    import datetime as dt
+
+    from kg.facts import ArticleMeta
+    from kg.mapper import map_article
+
+    f = map_article("Foreign Minister Ana Lopes arrived in Lima on Monday. She was greeted at the airport. "
+                    "Lopes later met Trade Minister Omar Saleh, and he said trade would grow.",
+                    ArticleMeta("t", published=dt.date(2024, 3, 14)))
+    [s] = f.statements
+    assert f.actors[s.speakers[0]].label == "Omar Saleh"

@@ -196,3 +196,29 @@ def test_state_visit_absorbs_talks_with_a_host_of_unknown_country() -> None:
     [m] = f.meetings
     assert m.kind == "state_visit" and _labels(f, m.participants) == {"Ruto Kamau", "Rosa Quispe"}
     assert str(m.date) == "2024-03-18"
+
+
+def test_past_call_with_a_purpose_clause_is_dated_in_the_past() -> None:
+    f = _facts("President Ana Lopes called President Omar Saleh on Monday to discuss a ceasefire.")
+    [m] = f.meetings
+    assert m.status == "happened" and str(m.date) == "2024-03-11"
+
+
+def test_dateline_place_is_not_given_to_a_meeting_years_before() -> None:
+    f = _facts("LIMA, March 14 (Reuters) - President Ana Lopes met President Omar Saleh on Wednesday. "
+               "The two presidents first met in 2019.")
+    old = next(m for m in f.meetings if str(m.date) == "2019")
+    assert old.place is None
+
+
+def test_trilateral_talks_of_three_titled_people() -> None:
+    f = _facts("Egyptian Foreign Minister Omar Khalil, Jordanian Foreign Minister Rami Haddad and Iraqi Foreign "
+               "Minister Salim Jabbar held trilateral talks in Amman on Monday.")
+    [m] = f.meetings
+    assert _labels(f, m.participants) == {"Omar Khalil", "Rami Haddad", "Salim Jabbar"}
+
+
+def test_sentence_initial_ministers_of_three_countries() -> None:
+    f = _facts("Foreign ministers of Egypt, Jordan and Iraq met in Baghdad on Sunday.")
+    [m] = f.meetings
+    assert _labels(f, m.participants) == {"Egypt", "Jordan", "Iraq"}

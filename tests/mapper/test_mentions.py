@@ -114,3 +114,23 @@ def test_gazetteer_matcher_prefers_the_longest_form_at_a_word_boundary() -> None
     found = [m.group() for m in g.matcher.finditer(text)]
     assert "Iranian" in found and "Islamic Republic of Iran" in found
     assert "Iran" not in found and all(f in g.surfaces for f in found)
+
+
+def test_unknown_organisation_by_its_capitalised_name_speaks() -> None:
+    from kg.facts import ArticleMeta
+    from kg.mapper import map_article
+
+    f = map_article("The Kenya Ports Authority said cargo volumes rose in May.", ArticleMeta("t"))
+    [s] = f.statements
+    assert f.actors[s.speakers[0]].label == "Kenya Ports Authority"
+
+
+def test_relative_clause_is_skipped_when_reading_the_subject_of_talks() -> None:
+    from kg.facts import ArticleMeta
+    from kg.mapper import map_article
+
+    f = map_article("Peru and the Andean Development Community, of which Chile is a member, have been negotiating "
+                    "a trade pact since 2019.", ArticleMeta("t"))
+    [m] = f.meetings
+    assert {f.actors[k].label for k in m.participants} == {"Peru", "Andean Development Community"}
+    assert str(m.date) == "2019"

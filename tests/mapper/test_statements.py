@@ -151,3 +151,14 @@ def test_readout_continuation_with_can() -> None:
     f = _facts("Foreign Minister Ana Lopes said Peru values the partnership. "
                "The country’s young workforce can support Kenyan firms.")
     assert [r[0] for r in _rows(f)] == ["Ana Lopes", "Ana Lopes"]
+
+
+def test_called_someone_to_discuss_is_no_description() -> None:
+    f = _facts("President Ana Lopes called President Omar Saleh to discuss a ceasefire.")
+    assert not f.statements
+
+
+def test_central_bank_is_an_organisation_source() -> None:
+    f = _facts("Reserves rose by 5 percent, according to a statement from the Central Bank of Kenya.")
+    [s] = f.statements
+    assert f.actors[s.speakers[0]].label == "Central Bank of Kenya"

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pyoxigraph as ox
+from factories import make_facts
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factories import make_facts
 from kg.facts import DateValue
 from kg.rdf.identity import MeetingRegistry
 from kg.rdf.triples import article_quads, date_literal
