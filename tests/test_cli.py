@@ -197,3 +197,14 @@ def test_validate_fails_readably_on_a_broken_graph(seed_store: Path, tmp_path: P
     code, out, _ = run("validate", "--store", str(store))
     assert code == 1
     assert "participant" in out and meeting.value.rsplit("/", 1)[1] in out
+
+
+def test_readme_example_query_gives_the_output_shown(seed_store: Path, tmp_path: Path) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    query = readme.split("--data-urlencode query='", 1)[1].split("'\n```", 1)[0]
+    shown = readme.split("```csv\n", 1)[1].split("```", 1)[0]
+    qfile = tmp_path / "example.rq"
+    qfile.write_text(query, encoding="utf-8")
+    code, out, err = run("query", "--file", str(qfile), "--format", "csv", "--store", str(seed_store))
+    assert code == 0, err
+    assert out.replace("\r\n", "\n") == shown, "README example output is out of date"

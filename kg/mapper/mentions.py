@@ -193,7 +193,8 @@ def _title_left(sent: str, name_start: int, g: Gazetteer, lx: Lex) -> tuple[int,
         ):
             break
         low = _strip_poss(w).lower()
-        if low in lx.title_words or low + "." in lx.title_words or _country_of_word(w, g, lx):
+        acronym = begin is not None and w.isupper() and 2 <= len(w) <= 6 and w.isalpha()  # "AU Commission chairperson"
+        if low in lx.title_words or low + "." in lx.title_words or _country_of_word(w, g, lx) or acronym:
             begin = s
             limit = s
             i -= 1
@@ -246,14 +247,18 @@ def find_mentions(sentences: list[Sentence], text: str,
     for s in sentences:
         sm = _sentence_mentions(s, g, lx)
         # "the ministry said": the ministry named last
-        for am in (_ORG_ANAPHOR.finditer(s.text) if last_org and "ministry" in s.text else ()):
+        for am in (_ORG_ANAPHOR.finditer(s.text) if last_org and ("ministry" in s.text or "government" in s.text)
+                   else ()):
             ante = last_org.get(am.group(1).lower())
             a, b = s.start + am.start(), s.start + am.end()
             if ante and not any(x.start < b and a < x.end for x in sm):
-                sm.append(Ment(a, b, s.index, "org", ante.etype, ante.key, ante.label, country=ante.country))
+                sm.append(Ment(a, b, s.index, ante.kind, ante.etype, ante.key, ante.label, country=ante.country,
+                               head=ante.head))
         for x in sm:
             if x.kind == "org" and x.etype == "ministry" and x.key:
                 last_org["ministry"] = x
+            elif x.kind == "metonym" and x.etype == "country" and x.head in ("government", "administration") and x.key:
+                last_org["government"] = x  # "the Norwegian government announced … the government said"
         sm.sort(key=lambda x: (x.start, -x.end))
         out.extend(sm)
     for m in out:
@@ -480,7 +485,7 @@ _TITLE_COMMA = re.compile(
     r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:and|of|the|for)\s+[A-Z][\w’'-]*|\s+[A-Z][\w’'-]*)*)?)"
     r",\s+$")
 
-_ORG_ANAPHOR = re.compile(r"(?<![\w])[Tt]he\s+(ministry)(?!\s+of\b)(?![\w’'-])")
+_ORG_ANAPHOR = re.compile(r"(?<![\w])[Tt]he\s+(ministry|government)(?!\s+of\b)(?![\w’'-])")
 
 _LIST_TITLE = re.compile(
     r"(?P<title>(?:[A-Za-z][a-z]+\s+){0,2}(?:ministers|presidents|leaders|envoys|ambassadors|diplomats|"

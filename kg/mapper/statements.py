@@ -349,8 +349,13 @@ def _frames(s: Sentence, ms: list[Ment], text: str, q_here: list[tuple[int, int]
             m.start - cb < 25 and m.start >= cb and m.etype == "person" for m in actors)
         sub_tail = bool(re.match(r",\s*(?:(?:\w+|a|one|two|three)\s+(?:days?|hours?|weeks?|months?)\s+(?:after|before)|"
                                  r"after|before|as|amid|while|when|even as|just|shortly|hours|days)\b", tail))
+        if lemma == "tell" and not tail_ok:
+            tail_ok = not re.search(r"\bthat\b|[“\"]", tail)  # "…,” X told the opening session."
+        first_seg = tail.lstrip(" ,").split(",")[0]
+        appos_tail = bool(re.match(r"[^,]*,\s*(?:the|a|an|which|who|its|their|his|her)\s", tail.lstrip(" ,")))
         trailing = (bool(re.search(r"(?:,|[,.!?]?[”\"’])\s*(?:[Tt]he\s+)?$", pre)) and len(pre.split()) >= 3
-                    and (len(tail.split()) <= 12 or sub_tail) and (tail_ok or sub_tail)
+                    and (len(tail.split()) <= 12 or sub_tail or (appos_tail and len(first_seg.split()) <= 8))
+                    and (tail_ok or sub_tail)
                     and not (_SUBORDINATE.match(pre) and pre.count(",") <= 1 and not _has_quote(pre, 0, len(pre))))
         addressee = None
         if trailing and lemma not in ("according",):
@@ -435,8 +440,13 @@ def _content_end(s: Sentence, text: str, start: int, cues: _Cues) -> int:
     if rm:
         ends.append(rm.start())
     for cm in cues.cue_re.finditer(rest):
+        first = cm.group().split()[0]
+        if cues.form_lemma.get(cm.group()) == "agree" and re.match(
+                r"\s*(?:that\s+)?(?:the (?:two|three|four) \w+|both \w+|they|the (?:sides|leaders|parties))\s+"
+                r"(?:[a-z]{3,}ed|met|held|spoke|had)\b", rest):
+            continue  # "said the two leaders discussed X and agreed to Y": the reported clause's own verb
         if re.search(r"(?:,\s*|\s)and\s+(?:(?:also|then|later|further)\s+)?$", rest[: cm.start()]) and (
-                cm.group().endswith(("ed", "id", "ld", "te")) or cm.group() in ("told", "wrote", "said", "thanked")):
+                first.endswith(("ed", "id", "ld", "te")) or first in ("told", "wrote", "said", "thanked")):
             cut = re.search(r",?\s*and\s+(?:(?:also|then|later|further)\s+)?$", rest[: cm.start()])
             if cut and not _in_quote_at(rest, cut.start()):
                 ends.append(cut.start())
@@ -474,6 +484,10 @@ def _content_start(s: Sentence, text: str, cb: int, c_end: int, lemma: str, cues
         return cb, c_end
     if lemma == "agree" and re.match(r"\s+to\s", rest):
         return cb, c_end
+    if lemma in ("hope", "believe") and re.match(
+            r"\s+(?:the|a|an|[A-Z][\w’'-]*|they|he|she|it|both|all)\b[^.;“”\"]{0,80}?"
+            r"\b(?:would|will|could|can|might|should|was|were|is|are)\b", rest):
+        return cb, c_end  # "hoped the two sides would soon sign …"
     if lemma in cues.need_that:
         if quote and lemma not in ("agree", "hope", "believe"):
             return cb + quote.end() - 1, c_end

@@ -162,3 +162,33 @@ def test_central_bank_is_an_organisation_source() -> None:
     f = _facts("Reserves rose by 5 percent, according to a statement from the Central Bank of Kenya.")
     [s] = f.statements
     assert f.actors[s.speakers[0]].label == "Central Bank of Kenya"
+
+
+def test_defended_and_offered_condolences_are_two_statements() -> None:
+    f = _facts("Foreign Minister Omar Saleh condemned the attack and offered condolences to the families.")
+    rows = _rows(f)
+    assert ("Omar Saleh", "the attack", False) in rows
+    assert any(r[1].startswith("to the families") for r in rows)
+
+
+def test_hoped_without_that_takes_the_clause() -> None:
+    f = _facts("Foreign Minister Omar Saleh said ties were strong and hoped the two sides would soon sign a deal.")
+    rows = _rows(f)
+    assert ("Omar Saleh", "the two sides would soon sign a deal.", False) in rows
+
+
+def test_quote_then_speaker_told_an_audience() -> None:
+    f = _facts("“Peace is possible,” UN envoy Ana Lopes told the opening session of the conference.")
+    assert _rows(f) == [("Ana Lopes", "Peace is possible", True)]
+
+
+def test_the_government_refers_back_to_the_named_government() -> None:
+    f = _facts("President Omar Saleh will visit Peru next week, the Peruvian government announced on Monday, "
+               "the first such visit in a decade. Saleh will hold talks in Lima, the government said.")
+    assert [r[0] for r in _rows(f)] == ["Peru", "Peru"]
+
+
+def test_reported_clause_with_its_own_group_subject_keeps_its_agreed() -> None:
+    f = _facts("The ministry said the two leaders discussed grain deliveries and agreed to set up a commission.")
+    rows = _rows(f)
+    assert len(rows) == 1 and rows[0][1].endswith("agreed to set up a commission.")
