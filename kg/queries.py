@@ -162,6 +162,8 @@ def parse_query_file(path: Path) -> CannedQuery:
             enum=tuple(str(v) for v in spec.get("enum", ()) or ()),
             required=bool(spec.get("required", False)),
         )
+        if param.required and param.default is not None:
+            raise CannedQueryDefinitionError(f"{where}: parameter {name} is required and has a default: choose one")
         if param.default is not None:
             try:
                 param.bind(param.default)

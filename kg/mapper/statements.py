@@ -88,6 +88,20 @@ _MODAL = re.compile(r"\b(?:should|must|will|shall|can|is ready to|stands ready t
                     r"are willing to|"
                     r"need to|needs to|hopes|hope|is committed to|are committed to|attaches great importance|"
                     r"firmly supports|firmly opposes|is ready|are ready)\b")
+# a present-tense judgement in the readout's paragraph ("The security of the border is a shared responsibility.")
+_PRESENT_COPULA = re.compile(r"\b(?:is|are|remains|remain)\b")
+_PAST_NARRATIVE = re.compile(r"\b(?:was|were|had|has been|have been|met|held|spoke|took|made|began|since|"
+                             r"\d{4}|percent|per cent|million|billion|km|kilometres?|miles?)\b")
+_ED_WORD = re.compile(r"\b(\w+)\s+([a-z]{3,}ed)\b")
+
+
+def _past_narrative(text: str) -> bool:
+    """A narrative (past) sentence; "a shared responsibility", "is committed" are adjectives, not past events."""
+    if _PAST_NARRATIVE.search(text):
+        return True
+    return any(m.group(1).lower() not in {"a", "an", "the", "is", "are", "be", "been", "being", "more", "most", "very",
+                                          "well", "its", "their", "our", "remains", "remain"}
+               for m in _ED_WORD.finditer(text))
 _NARRATIVE_START = re.compile(r"^(?:In \d{4}|Since|Earlier|Later|Last|On \w+day|The visit|During|Meanwhile|Separately|"
                               r"According)\b")
 
@@ -635,8 +649,9 @@ def _continuation(s: Sentence, text: str, q_here: list[tuple[int, int]], prev: l
         return []
     if not (same_para or s.para - last_sent.para == 1):
         return []
-    if _NARRATIVE_START.match(stripped) or not _MODAL.search(s.text) or (last.direct and last.rule.startswith(
-            "statement.quote")):
+    present = same_para and bool(_PRESENT_COPULA.search(s.text)) and not _past_narrative(s.text)
+    if _NARRATIVE_START.match(stripped) or not (_MODAL.search(s.text) or present) or (
+            last.direct and last.rule.startswith("statement.quote")):
         return []
     first = re.match(r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*", stripped)
     if first and any(m_.etype == "person" and (m_.role_start if m_.role_start is not None else m_.start) == s.start

@@ -189,6 +189,7 @@ def test_the_government_refers_back_to_the_named_government() -> None:
 
 
 def test_reported_clause_with_its_own_group_subject_keeps_its_agreed() -> None:
-    f = _facts("The ministry said the two leaders discussed grain deliveries and agreed to set up a commission.")
+    f = _facts("Kenya’s foreign ministry said the two leaders discussed grain deliveries and agreed to set up a "
+               "commission.")
     rows = _rows(f)
     assert len(rows) == 1 and rows[0][1].endswith("agreed to set up a commission.")
