@@ -117,8 +117,8 @@ def _subject_countries(s: Sentence, ms: list[Ment], pos: int, g: Gazetteer, pc: 
     """Countries of the actors before a signing verb ("Iran and China signed", "their delegations will sign")."""
     left_text = s.text[: pos - s.start]
     clause_start = max(left_text.rfind(", "), left_text.rfind(" and their "), -1)
-    cands = [m for m in ms if m.end <= pos and m.key and (s.start + clause_start) <= m.start and not m.modifier
-             and m.etype in ("country", "person", "group")]
+    cands = [m for m in ms if m.end <= pos and (m.key or m.keys) and (s.start + clause_start) <= m.start
+             and not m.modifier and m.etype in ("country", "person", "group")]
     if not cands:
         cands = [m for m in ms if m.end <= pos and m.key and not m.modifier and m.etype in ("country", "person")][-2:]
     out: list[str] = []
@@ -382,7 +382,9 @@ def _doc_class(name: str) -> str:
 def _ctx_date(s: Sentence, ctx_dates: dict[int, DateValue | None] | None) -> DateValue | None:
     """Signed "after the talks", "during the visit": the date of the meeting in context."""
     if not ctx_dates or not re.search(r"\b(?:after|during|at|following) (?:the|their|a) (?:talks|meeting|visit|"
-                                      r"ceremony|summit|call)\b|\bin their presence\b|\bwitnessed\b", s.text):
+                                      r"ceremony|summit|call)\b|\bin their presence\b|\bwitnessed\b|"
+                                      r"\b(?:[Tt]he two|[Bb]oth)\s+(?:leaders|sides|ministers|presidents|heads|men|"
+                                      r"women)\s+(?:also\s+)?(?:signed|inked)\b", s.text):
         return None
     return ctx_dates.get(s.index)
 

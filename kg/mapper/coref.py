@@ -13,7 +13,8 @@ from kg.mapper.gazetteer import Gazetteer, lexicon, load, short_forms, slug
 from kg.mapper.mentions import Ment, lex
 from kg.mapper.text import Sentence
 
-_SHORT_WORD = re.compile(r"(?<![\w’'\-])([A-Z][\w\-]+)(?:’s|'s|’)?(?![\w\-])")
+_SHORT_WORD = re.compile(r"(?<![\w’'\-])((?:(?:al|el|ad|as|ash|at|az|bin|ibn|abu|abd|ul)-)?[A-Z][\w\-]+)(?:’s|'s|’)?"
+                         r"(?![\w\-])")
 
 
 @dataclass

@@ -257,4 +257,5 @@ def short_forms(name: str, surname_first: bool) -> list[str]:
             out.append(p)
     if len(parts) == 3 and not surname_first and len(parts[1]) > 3 and "-" not in parts[1]:
         out.append(parts[1])  # a double surname: "Fuentes" after "Carolina Fuentes Vidal"
-    return [o for o in out if o[:1].isupper() and len(o) > 1]
+    return [o for o in out if (o[:1].isupper() or re.match(r"(?:al|el|ad|as|ash|at|az|bin|ibn|abu|abd|ul)-[A-Z]", o))
+            and len(o) > 1]

@@ -57,6 +57,16 @@ class _Trigger:
     needs_person_object: bool
     needs_place_object: bool
     subject_clause: bool = False
+    hints: tuple[str, ...] = ()  # words of the pattern, one of which any match holds (a fast test first)
+
+
+def _hints(pattern: str) -> tuple[str, ...]:
+    """The literal words of a trigger pattern. Every branch of every trigger holds a word of three letters or more,
+    so a sentence without any of them cannot match (checked by test_trigger_hints_cover_every_branch)."""
+    src = re.sub(r"\(\?<?!(?:[^()]|\([^()]*\))*\)", " ", pattern)  # negative lookarounds match nothing
+    src = re.sub(r"\\[a-zA-Z]", " ", src)  # escapes: \w, \s, \b
+    src = re.sub(r"\[[^\]]*\]", " ", src)  # character classes
+    return tuple(sorted({w.lower() for w in re.findall(r"[A-Za-z]{3,}", src)}))
 
 
 @lru_cache(maxsize=1)
@@ -69,7 +79,7 @@ def _triggers() -> tuple[_Trigger, ...]:
         out.append(_Trigger(
             re.compile(rf"(?<![\w-]){pat}(?![\w-])", re.IGNORECASE), t["kind"], bool(t.get("visit")),
             bool(t.get("host_subject")), bool(t.get("needs_object")), bool(t.get("needs_person_object")),
-            bool(t.get("needs_place_object")), bool(t.get("subject_clause")),
+            bool(t.get("needs_place_object")), bool(t.get("subject_clause")), _hints(pat),
         ))
     return tuple(out)
 
@@ -170,12 +180,12 @@ def _clause_subjects(s: Sentence, ms: list[Ment]) -> list[Ment]:
 def _objects(s: Sentence, ms: list[Ment], pos: int, max_gap: int = 45, places: bool = False) -> list[Ment]:
     """The actors right after ``pos``, coordinated with "and" or commas."""
     right = [m for m in ms if m.start >= pos and is_actor(m) and not m.modifier and (places or not m.after_prep)
-             and not _possessive(m, s, ms)]
+             and not _possessive(m, s, ms) and m.head != "they"]
     if not right:
         return []
     first = right[0]
     gap = s.text[pos - s.start : _span_start(first) - s.start]
-    if len(gap) > max_gap or re.search(r"[,;:.]", gap):
+    if len(gap) > max_gap or re.search(r"[,;:.–—]", gap):
         return []
     # "met on the sidelines of the SCO …": the object of a preposition is not a participant
     if not places and re.search(r"(?<![\w])(?:of|on|at|in|during|about|over|under|for|from|after|before|since|"
@@ -324,7 +334,10 @@ def find_meetings(
             continue
         tense = tense_of(s.text)
         len_before = len(cands)
+        low = s.text.lower()
         for trig in _triggers():
+            if trig.hints and not any(h in low for h in trig.hints):
+                continue
             for tm in trig.pattern.finditer(s.text):
                 a, b = s.start + tm.start(), s.start + tm.end()
                 if any(x < b and a < y for x, y in used):

@@ -78,7 +78,8 @@ PREPOSITIONS = {
     "than", "beyond", "under", "amid", "among", "between",
 }
 _WORD = re.compile(r"[^\W_](?:[\w’'\-]*[^\W_])?")
-_CAP = re.compile(r"^[A-Z\u00C0-\u00DE][\w’'\-]*$")
+# a capitalised word, or an Arabic name with its article: "al-Harthi", "el-Sayed", "bin-Zayed"
+_CAP = re.compile(r"^(?:[A-Z\u00C0-\u00DE]|(?:al|el|ad|as|ash|at|az|bin|ibn|abu|abd|ul)-[A-Z])[\w’'\-]*$")
 _POSS = re.compile(r"^(?:’s|'s|’|')(?![\w])")
 
 
@@ -179,13 +180,18 @@ def _country_of_word_cached(word: str) -> str | None:
     return None
 
 
+_TITLE_ORG_HEADS = frozenset({"party", "organization", "organisation", "council", "committee", "commission", "union",
+                              "assembly", "front", "league", "bank", "agency", "authority", "forum", "community"})
+
+
 def _title_left(sent: str, name_start: int, g: Gazetteer, lx: Lex) -> tuple[int, str, str | None] | None:
     """The title written just before a name: (start, title text, country key)."""
     toks = [t for t in _tokens(sent[:name_start])]
     i = len(toks) - 1
     begin = None
     limit = name_start
-    while i >= 0 and len(toks) - i <= 12:
+    org_chain = False  # inside an organisation's name within the title: "Secretary of the Communist Party of Vietnam"
+    while i >= 0 and len(toks) - i <= 14:
         s, e, w = toks[i]
         gap = sent[e:limit]
         if not re.fullmatch(r"\s+|\.\s+|\s*", gap) or (
@@ -194,9 +200,11 @@ def _title_left(sent: str, name_start: int, g: Gazetteer, lx: Lex) -> tuple[int,
             break
         low = _strip_poss(w).lower()
         acronym = begin is not None and w.isupper() and 2 <= len(w) <= 6 and w.isalpha()  # "AU Commission chairperson"
-        if low in lx.title_words or low + "." in lx.title_words or _country_of_word(w, g, lx) or acronym:
+        in_org = org_chain and w[:1].isupper() and low not in lx.common
+        if low in lx.title_words or low + "." in lx.title_words or _country_of_word(w, g, lx) or acronym or in_org:
             begin = s
             limit = s
+            org_chain = low in _TITLE_ORG_HEADS or in_org
             i -= 1
             continue
         break
@@ -450,6 +458,8 @@ def _sentence_mentions(s: Sentence, g: Gazetteer, lx: Lex) -> list[Ment]:
         taken.append((a, b))
     for m in re.finditer(r"(?<![\w’'])(he|He|she|She|his|His|her|Her|him)(?![\w’'])", t):
         found.append(Ment(base + m.start(), base + m.end(), s.index, "pronoun", "person", head=m.group().lower()))
+    for m in re.finditer(r"(?<![\w’'])(?:they|They)(?![\w’'])", t):
+        found.append(Ment(base + m.start(), base + m.end(), s.index, "group", "group", head="they"))
     # "Foreign Minister Ana Lopes of Peru": the country belongs to the name
     for p in [x for x in found if x.etype == "person" and x.kind == "name" and (x.role or x.role_start is not None)]:
         of = re.match(r"\s+of\s+(?:the\s+)?", t[p.end - base :])
@@ -593,6 +603,12 @@ def _organisations(s: Sentence, found: list[Ment], taken: list[tuple[int, int]],
             continue
         if inner and label.split()[-1] in ("Bank", "Party", "Parliament", "Assembly", "Court", "Council"):
             continue  # "Kenya's central bank", "the Iranian parliament": the country's own bodies, read elsewhere
+        of = re.match(r"\s+of\s+(?:the\s+)?", t[b:])
+        oc = next((x for x in found if of and x.etype == "country" and x.start == s.start + b + of.end()), None)
+        if oc:  # "the Supreme Court of India": the country is part of the name
+            inner.append(oc)
+            b = oc.end - s.start
+            label = t[a:b]
         for x in inner:  # "the Peru-Kenya Joint Commission": the countries name the body, they do not act here
             x.modifier, x.head = True, "title"
         found.append(Ment(s.start + a, s.start + b, s.index, "org", "organization", f"organization:{slug(label)}",

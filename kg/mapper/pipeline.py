@@ -122,7 +122,7 @@ def map_article(text: str, meta: ArticleMeta) -> ArticleFacts:
     people = resolve(sentences, ments, text, published)
     for m in ments:
         m.in_quote = any(a <= m.start and m.end <= b for a, b in quotes)
-    _role_groups(ments, people, g)
+    _role_groups(ments, people, g, published)
     dl_place = _dateline_place(sentences, g)
     meetings = find_meetings(sentences, ments, published, people.role, people.country, dl_place)
     # which meeting participants are "in context" for each sentence (for "their delegations" etc.)
@@ -140,7 +140,7 @@ def map_article(text: str, meta: ArticleMeta) -> ArticleFacts:
             cur_date = msents[s.index].date
         ctx[s.index] = cur
         ctx_dates[s.index] = cur_date
-    _resolve_groups(ments, ctx, people, g)
+    _resolve_groups(ments, ctx, people, g, msents)
     agreements = find_agreements(sentences, ments, published, people.country, ctx, ctx_dates)
     new_actors: dict[str, tuple[str, str]] = {}
     statements = find_statements(sentences, ments, text, quotes, meetings, published, new_actors)
@@ -152,7 +152,7 @@ _ROLE_GROUP_WORDS = {"ministers": "minister", "presidents": "president", "leader
                      "envoys": "envoy", "ambassadors": "ambassador"}
 
 
-def _role_groups(ments: list[Ment], people: People, g: Gazetteer) -> None:
+def _role_groups(ments: list[Ment], people: People, g: Gazetteer, published: dt.date | None = None) -> None:
     """"the foreign ministers of A and B": the person of each country with that role, else the country."""
     from kg.mapper.meetings import HEAD_ROLES
 
@@ -182,6 +182,11 @@ def _role_groups(ments: list[Ment], people: People, g: Gazetteer) -> None:
                             and "vice" not in role
                     if ok:
                         cands.append(k)
+            if not cands and head and not m.in_quote:  # a reference holder: "the presidents of Iran and China"
+                holders = [h for h in g.holders([head], c, published)
+                           if not any(re.search(r"vice|deputy", p.role, re.IGNORECASE) for p in g.entities[h].positions
+                                      if head in p.role.lower())]
+                cands = holders if len(holders) == 1 else []
             keys.append(cands[0] if len(cands) == 1 else c)
         m.keys = tuple(dict.fromkeys(keys))
 
@@ -189,8 +194,10 @@ def _role_groups(ments: list[Ment], people: People, g: Gazetteer) -> None:
 _COUNTRY_GROUPS = ("sides", "parties", "countries", "nations", "governments", "delegations", "capitals", "states")
 
 
-def _resolve_groups(ments: list[Ment], ctx: dict[int, list[str]], people: People, g: Gazetteer) -> None:
-    """"the two ministers", "both sides": the participants of the meeting in context, else the last two people."""
+def _resolve_groups(ments: list[Ment], ctx: dict[int, list[str]], people: People, g: Gazetteer,
+                    msents: dict[int, MeetingCand] | None = None) -> None:
+    """"the two ministers", "both sides": the participants of the meeting in context, else the last two people.
+    "they" only stands for the people of a meeting told in its own sentence or the one before."""
     recent: list[str] = []
     for m in ments:
         if m.etype == "person" and m.key and m.kind in ("name", "alias", "surname") and not m.in_quote:
@@ -198,6 +205,10 @@ def _resolve_groups(ments: list[Ment], ctx: dict[int, list[str]], people: People
                 recent.remove(m.key)
             recent.append(m.key)
         if m.etype != "group" or m.keys:
+            continue
+        if m.head == "they":
+            mc = (msents or {}).get(m.sent) or (msents or {}).get(m.sent - 1)
+            m.keys = tuple(mc.participants) if mc and len(mc.participants) >= 2 else ()
             continue
         keys = list(ctx.get(m.sent) or recent[-2:])
         if m.head in ("countries", "nations", "governments", "capitals", "states"):

@@ -72,8 +72,12 @@ _ADV = (r"(?:also|has|have|had|later|further|then|again|reportedly|repeatedly|on
 _GAP_BEFORE = re.compile(rf"^\s*(?:\([^)]*\)\s*)?(?:{_ADV}\s+|{_ADV},\s+)*$")
 _REPORT_SUBJ = re.compile(
     r",\s*(?:the|a|an)\s+(?:(?:state|official|news|Iranian|Chinese|\w+)\s+){0,2}(?P<noun>report|statement|agency|"
-    r"readout|newspaper|broadcaster|outlet|media)\s+(?P<cue>adds|added|said|says|reported|noted|stated)\.?\s*$"
+    r"readout|newspaper|broadcaster|outlet|media|service|presidency|embassy|television|radio|channel)\s+"
+    r"(?P<cue>adds|added|said|says|reported|noted|stated)\.?\s*$"
 )
+# "according to a transcript published by the Kremlin": a channel that relays, not a speaker
+_RELAYED_BY = re.compile(r"(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:transcript|readout|statement|report|video|recording|"
+                         r"summary|account|text)\s+(?:published|released|issued|posted|carried|distributed)\s+by\s")
 _QUOTE_CHARS = "“”\"‘’"
 _FORWARD_ONLY = {"call for", "call on", "express", "voice", "urge", "pledge", "propose", "invite", "welcome", "hail",
                  "highlight", "underline", "point to", "criticize", "condemn", "accuse", "describe", "demand", "reject",
@@ -150,6 +154,8 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
 
 
 def _speaker_keys(m: Ment, ctx_participants: list[str]) -> list[str]:
+    if m.etype == "group" and m.head == "they":
+        return list(m.keys)
     if m.etype == "group":
         return list(m.keys) if m.keys else list(ctx_participants)
     return [m.key] if m.key else []
@@ -183,13 +189,13 @@ def find_statements(
             current_meeting = meet_by_sent[s.index]
         ctx_parts = list(current_meeting.participants) if current_meeting else []
         for m in ms:
-            if m.etype == "group" and not m.keys and ctx_parts:
+            if m.etype == "group" and not m.keys and ctx_parts and m.head != "they":
                 m.keys = tuple(ctx_parts)
         q_here = [(max(a, s.start), min(b, s.end)) for a, b in quotes if a < s.end and b > s.start]
         found = _frames(s, ms, text, q_here, cues, ctx_parts)
         # "…, the report adds": the last source
         rm = _REPORT_SUBJ.search(s.text)
-        if rm and last_source and not any(f.rule.startswith("statement.trailing") for f in found):
+        if rm and last_source and not found:
             a, b = _trim(text, s.start, s.start + rm.start())
             found.append(StatementCand([last_source], a, b, _has_quote(text, a, b), s.index, "statement.report_adds",
                                        rm.group("cue"), confidence=0.6))
@@ -507,7 +513,7 @@ def _content_start(s: Sentence, text: str, cb: int, c_end: int, lemma: str, cues
             return cb + quote.end() - 1, c_end
         return None, c_end
     if lemma in cues.person_obj:
-        first = next((m for m in ms if m.start >= cb), None)
+        first = next((m for m in ms if m.start >= cb and m.head != "they"), None)
         # "thanked Putin for “brotherly support”", "described him as …": the object and its reason are content
         if first and first.etype in ("person", "group") and (first.role_start or first.start) - cb < 30 and \
                 not re.match(r"\s+(?:for|as)\s", text[first.end : c_end]):
@@ -522,7 +528,7 @@ def _content_start(s: Sentence, text: str, cb: int, c_end: int, lemma: str, cues
 def _according_to(s: Sentence, ms: list[Ment], text: str, found: list[StatementCand], g,
                   new_actors: dict[str, tuple[str, str]]) -> tuple[str, str, StatementCand | None] | None:
     am = re.search(r"(?:^|,\s*|\s)[Aa]ccording to\s+", s.text)
-    if not am:
+    if not am or _RELAYED_BY.match(s.text, am.end()):
         return None
     pos = s.start + am.end()
     after = [m for m in ms if m.start >= pos and m.key and (m.role_start or m.start) - pos < 45 and not m.in_quote

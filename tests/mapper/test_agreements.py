@@ -103,3 +103,10 @@ def test_issued_joint_statement_is_an_agreement() -> None:
     _, ags = _agreements("The three ministers held talks on Monday and issued a joint statement on the crisis.")
     [a] = ags
     assert a.name.startswith("joint statement") and a.status == "signed"
+
+
+def test_document_signed_by_the_two_leaders_takes_the_meeting_date() -> None:
+    _, ags = _agreements("President Ana Lopes hosted President Omar Saleh in Lima on Tuesday. "
+                         "The two leaders also signed a joint declaration on fisheries.", dt.date(2024, 4, 3))
+    [a] = ags
+    assert str(a.date) == "2024-04-02"

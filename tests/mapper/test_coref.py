@@ -72,3 +72,15 @@ def test_gender_learned_from_an_unambiguous_pronoun() -> None:
                     ArticleMeta("t", published=dt.date(2024, 3, 14)))
     [s] = f.statements
     assert f.actors[s.speakers[0]].label == "Omar Saleh"
+
+
+def test_arabic_article_names_and_their_short_form() -> None:
+    from kg.facts import ArticleMeta
+    from kg.mapper import map_article
+
+    f = map_article('Omani Foreign Minister Salim al-Harthi met Kenyan Foreign Minister Joseph Mwangi on Monday. '
+                    '"Our ports can work together," al-Harthi told reporters.',
+                    ArticleMeta("t", published=dt.date(2024, 6, 4)))
+    assert {a.label for a in f.actors.values() if a.type == "person"} == {"Salim al-Harthi", "Joseph Mwangi"}
+    [s] = f.statements
+    assert f.actors[s.speakers[0]].label == "Salim al-Harthi"

@@ -222,3 +222,35 @@ def test_sentence_initial_ministers_of_three_countries() -> None:
     f = _facts("Foreign ministers of Egypt, Jordan and Iraq met in Baghdad on Sunday.")
     [m] = f.meetings
     assert _labels(f, m.participants) == {"Egypt", "Jordan", "Iraq"}
+
+
+def test_presidents_of_two_countries_are_the_reference_holders_outside_quotes() -> None:
+    f = _facts("The presidents of Iran and China met in Beijing on Monday.", dt.date(2023, 2, 15))
+    [m] = f.meetings
+    assert _labels(f, m.participants) == {"Ebrahim Raisi", "Xi Jinping"}
+    f = _facts("“The presidents of Iran and China will meet this week,” Senator Tom Reed said.", dt.date(2023, 2, 15))
+    [m] = f.meetings
+    assert _labels(f, m.participants) == {"Iran", "China"}
+
+
+def test_they_after_a_dash_is_not_an_object_of_meet() -> None:
+    f = _facts("Spokesman Li Wen said trade grew. Foreign Minister Ana Lopes will meet Omar Saleh this week – "
+               "and they will sign a deal.")
+    assert all("Li Wen" not in _labels(f, m.participants) for m in f.meetings)
+
+
+def test_trigger_hints_cover_every_branch() -> None:
+    """The fast word test before each trigger pattern never drops a sentence the pattern matches."""
+    import re
+    from pathlib import Path
+
+    from kg.mapper.meetings import _triggers
+
+    root = Path(__file__).resolve().parents[2]
+    texts = [p.read_text(encoding="utf-8") for p in [*root.glob("seeds/*.txt"), *root.glob("tests/corpus/dev/*.txt")]]
+    texts.append("They spoke over the phone. She paid a farewell call on the Emir. The two held closed-door talks.")
+    lines = [line for t in texts for line in re.split(r"(?<=[.!?])\s+|\n", t) if line.strip()]
+    for trig in _triggers():
+        for line in lines:
+            if trig.pattern.search(line):
+                assert any(h in line.lower() for h in trig.hints), (trig.pattern.pattern, line)

@@ -134,3 +134,22 @@ def test_relative_clause_is_skipped_when_reading_the_subject_of_talks() -> None:
     [m] = f.meetings
     assert {f.actors[k].label for k in m.participants} == {"Peru", "Andean Development Community"}
     assert str(m.date) == "2019"
+
+
+def test_title_holding_an_organisation_name() -> None:
+    from kg.facts import ArticleMeta
+    from kg.mapper import map_article
+
+    f = map_article("General Secretary of the Workers Party of Kenya Amos Otieno met President Ana Lopes of Peru.",
+                    ArticleMeta("t"))
+    [m] = f.meetings
+    assert {f.actors[k].label for k in m.participants} == {"Amos Otieno", "Ana Lopes"}
+
+
+def test_court_of_a_country_is_one_organisation() -> None:
+    from kg.facts import ArticleMeta
+    from kg.mapper import map_article
+
+    f = map_article("The Supreme Court of Kenya said the case would resume in May.", ArticleMeta("t"))
+    [s] = f.statements
+    assert f.actors[s.speakers[0]].label == "Supreme Court of Kenya"

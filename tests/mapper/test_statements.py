@@ -193,3 +193,40 @@ def test_reported_clause_with_its_own_group_subject_keeps_its_agreed() -> None:
                "commission.")
     rows = _rows(f)
     assert len(rows) == 1 and rows[0][1].endswith("agreed to set up a commission.")
+
+
+def test_present_tense_judgement_continues_the_readout_in_its_paragraph() -> None:
+    f = _facts("Foreign Minister Ali Karimi said Iran expects action against armed groups. "
+               "The security of the border is a shared responsibility. Tehran is ready to help.")
+    assert [r[0] for r in _rows(f)] == ["Ali Karimi"] * 3
+
+
+def test_past_narrative_does_not_continue_the_readout() -> None:
+    f = _facts("Foreign Minister Ali Karimi said Iran expects action against armed groups. "
+               "The border is 900 km long and was closed in 2019.")
+    assert len(_rows(f)) == 1
+
+
+def test_they_in_the_sentence_of_a_meeting_are_its_participants() -> None:
+    f = _facts("Foreign Minister Ana Lopes and Foreign Minister Omar Saleh held talks in Lima on Monday, when they "
+               "agreed to set up a working group on fisheries.")
+    [s] = f.statements
+    assert {f.actors[k].label for k in s.speakers} == {"Ana Lopes", "Omar Saleh"}
+
+
+def test_they_far_from_any_meeting_is_no_speaker() -> None:
+    f = _facts("Foreign Minister Ana Lopes met Foreign Minister Omar Saleh on Monday. Trade rose in May. "
+               "Exports fell in June. They said the figures were wrong.")
+    assert not [s for s in f.statements if "figures" in s.content.text]
+
+
+def test_transcript_published_by_a_government_is_a_channel() -> None:
+    f = _facts("President Ana Lopes hosted President Omar Saleh on Tuesday, according to a transcript published "
+               "by the Kremlin.")
+    assert not f.statements
+
+
+def test_press_service_relay_is_cut_from_the_content() -> None:
+    f = _facts("President Omar Saleh thanked President Ana Lopes for the invitation, the presidential press service "
+               "said.")
+    assert _rows(f) == [("Omar Saleh", "President Ana Lopes for the invitation", False)]
