@@ -57,7 +57,7 @@ def _res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], dict[str,
 @lru_cache(maxsize=1)
 def _mention_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """Agreements named without a signing verb of their own: "the 1997 mining treaty", "the X agreement the two
-    countries signed in 2022", "an accord signed by A and B", "a port deal between A and B"."""
+    countries signed in 2022", "an accord signed by A and B", "a gas deal between A and B"."""
     lx = lexicon()
     doc = "|".join(re.escape(d) for d in sorted(lx["document_nouns"], key=len, reverse=True))
     post = (r"(?:\s+(?:of|on|for)\s+[^,.;:()“”\"]{3,60}?)?(?=\s+(?:between|with|which|that|signed|since|and|but|"
@@ -117,6 +117,10 @@ def _subject_countries(s: Sentence, ms: list[Ment], pos: int, g: Gazetteer, pc: 
     """Countries of the actors before a signing verb ("Iran and China signed", "their delegations will sign")."""
     left_text = s.text[: pos - s.start]
     clause_start = max(left_text.rfind(", "), left_text.rfind(" and their "), -1)
+    # "Mali, Burkina Faso and Niger signed": the commas of a list of actors do not end the clause
+    while clause_start > 0 and any(m.end - s.start == clause_start and m.etype in ("country", "person") and m.key
+                                   for m in ms):
+        clause_start = left_text.rfind(", ", 0, clause_start)
     cands = [m for m in ms if m.end <= pos and (m.key or m.keys) and (s.start + clause_start) <= m.start
              and not m.modifier and m.etype in ("country", "person", "group")]
     if not cands:
@@ -214,7 +218,7 @@ def find_agreements(
                 if rx is passive and re.search(r"\bto be\s*$", s.text[m.end("np"): m.start("verb")]) and (
                         _HOPED.search(s.text[: m.start("np")]) or re.search(r"\b(?:expected|hope[sd]?)\b",
                                                                              m.group("np"), re.IGNORECASE)):
-                    continue  # "expected the agreement to be signed": hoped for, not scheduled
+                    continue  # "expects the accord to be signed": hoped for, not scheduled
                 if rx is passive and re.search(r"\b(?:and|but|or|expected|said|saw)\b", m.group("np")):
                     continue
                 if any(x < b and a < y for x, y in spans):
@@ -228,7 +232,9 @@ def find_agreements(
                 np_text = re.sub(r"^(?:a\s+)?(?:number|series|raft|host|range|set)\s+of\s+", "", np_text, flags=re.I)
                 post = re.match(r"\s+(?:on|for|in|of|to)\s+[^,.;()]{3,80}?(?=\s+(?:on|at|with|between|during|after|"
                                 r"before|which|that|in\s+\d{4}|in\s+[A-Z]\w+day)\b|[,.;()]|$)", s.text[m.end("np"):])
-                if post and not re.search(r"\b(?:on|in)\s+\w+day\b|\b(?:19|20)\d\d\b", post.group()):
+                if post and not re.search(r"\b(?:on|in)\s+\w+day\b|\b(?:19|20)\d\d\b|\b(?:in|on|by)\s+"
+                                          r"(?:early |late |mid-)?(?:January|February|March|April|May|June|July|"
+                                          r"August|September|October|November|December)\b", post.group()):
                     np_text = (np_text + post.group()).strip()
                 np_text = re.sub(r"^(?:signed|inked|concluded)\s+", "", np_text, flags=re.IGNORECASE)
                 if np_text.lower() in {"agreement", "deal", "documents", "document", "accord", "pact", "treaty"} and \
@@ -279,7 +285,7 @@ def find_agreements(
             keep.date = keep.date or drop.date
             del found[drop.key]
             break
-    # a headline's "nine MoUs" / "military pact" is the document the body names in full
+    # a headline's "three MoUs" / "defence pact" is the document the body names in full
     order = [k for k in order if k in found]
     for key in list(order):
         ac = found.get(key)

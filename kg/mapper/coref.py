@@ -5,6 +5,7 @@ Groups ("the two sides") are resolved later, against the meeting in context (see
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -71,6 +72,8 @@ def resolve(sentences: list[Sentence], ments: list[Ment], text: str, published: 
             people.short.setdefault(word, keys)
     # 2. short forms anywhere in the text (outside existing mentions)
     taken = sorted((m.start, m.end) for m in ments if m.kind not in ("pronoun",))
+    taken_starts = [x for x, _ in taken]
+    max_len = max((y - x for x, y in taken), default=0)
     added: list[Ment] = []
     for s in sentences:
         for mm in _SHORT_WORD.finditer(s.text):
@@ -78,7 +81,9 @@ def resolve(sentences: list[Sentence], ments: list[Ment], text: str, published: 
             if word not in people.short and word not in g.surnames:
                 continue
             a, b = s.start + mm.start(1), s.start + mm.end(1)
-            if any(x <= a < y or x < b <= y for x, y in taken):
+            lo = bisect.bisect_left(taken_starts, a - max_len)
+            hi = bisect.bisect_right(taken_starts, b)
+            if any(x <= a < y or x < b <= y for x, y in taken[lo:hi]):
                 continue
             keys = people.short.get(word)
             if not keys:
@@ -121,7 +126,7 @@ def _role_fits(head: str, role: str | None) -> bool:
 
 
 def _indefinite_roles(ments: list[Ment], text: str) -> None:
-    """"met a Vietnamese leader": an indefinite role names no one; the country stands for the person."""
+    """"met a Kenyan leader": an indefinite role names no one; the country stands for the person."""
     for m in ments:
         if m.kind == "role" and not m.key and m.country and re.match(r"(?:an?|An?)\s", text[m.start : m.start + 3]):
             m.kind, m.etype, m.key, m.head = "metonym", "country", m.country, None

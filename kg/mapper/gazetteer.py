@@ -256,6 +256,6 @@ def short_forms(name: str, surname_first: bool) -> list[str]:
         if "-" in p:  # "Hossein Amir-Abdollahian Jr" style
             out.append(p)
     if len(parts) == 3 and not surname_first and len(parts[1]) > 3 and "-" not in parts[1]:
-        out.append(parts[1])  # a double surname: "Fuentes" after "Carolina Fuentes Vidal"
+        out.append(parts[1])  # a double surname: "Ruiz" after "Marta Ruiz Soto"
     return [o for o in out if (o[:1].isupper() or re.match(r"(?:al|el|ad|as|ash|at|az|bin|ibn|abu|abd|ul)-[A-Z]", o))
             and len(o) > 1]

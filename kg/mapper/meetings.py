@@ -202,12 +202,25 @@ def _objects(s: Sentence, ms: list[Ment], pos: int, max_gap: int = 45, places: b
 
 
 def _place_in(s: Sentence, ms: list[Ment], g: Gazetteer, after: int) -> str | None:
-    """"in Ankara", "in Samara, Russia", "on the sidelines of the summit in X" → the place key."""
+    """"in Ankara", "in Samara, Russia", "on the sidelines of the summit in X" → the place key. A city the reference
+    data does not know is kept by its name ("newplace:Mombasa") when the text says what it is ("in Mombasa,
+    Kenya", "in the Kenyan city of Kisumu")."""
+    # a relative clause or a quote after the trigger speaks of other things ("…, who called for … in the Sea")
+    stop = re.search(r",\s*(?:who|which|where|saying|adding|as)\b|[;“\"]", s.text[max(0, after - s.start):])
+    limit = (after - s.start + stop.start()) if stop else len(s.text)
     for m in re.finditer(r"(?<![\w])(?:in|at)\s+(?:the\s+)?([A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,2})"
-                         r"(?P<cap>\s+capital)?", s.text):
-        if s.start + m.start() < after - 200:
+                         r"(?P<cap>\s+capital)?(?P<city>\s+(?:city|town|port|resort) of\s+(?P<cname>[A-Z][\w’'\-]+"
+                         r"(?:\s+[A-Z][\w’'\-]+)?))?(?P<ofc>,\s+(?P<ctry>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)?))?",
+                         s.text):
+        if s.start + m.start() < after - 200 or m.start() > limit:
             continue
         name = m.group(1)
+        if m.group("city") and _country_word(name):  # "in the Kenyan city of Kisumu"
+            known = _known_place(m.group("cname"), g)
+            return known or "newplace:" + m.group("cname")
+        if m.group("ofc") and _country_word(m.group("ctry")) and not _known_place(name, g) \
+                and not _country_word(name) and len(name.split()) <= 2:
+            return "newplace:" + name  # "in Mombasa, Kenya"
         if m.group("cap"):  # "in the Ethiopian capital" → Addis Ababa
             c = _country_word(name)
             ce = g.entity(c) if c else None
@@ -222,6 +235,13 @@ def _place_in(s: Sentence, ms: list[Ment], g: Gazetteer, after: int) -> str | No
             for key, kind in g.surfaces.get(form, ()):
                 if kind == "name" and g.entities[key].type == "country":
                     return key
+    return None
+
+
+def _known_place(name: str, g: Gazetteer) -> str | None:
+    for key, kind in g.surfaces.get(name, ()):
+        if kind == "place" or g.entities[key].type == "place":
+            return key
     return None
 
 
@@ -357,6 +377,7 @@ def find_meetings(
                     continue
                 _finish(mc, s, ms, tm, published, tense, cands, g, dateline_place)
                 cands.append(mc)
+        _calls_refine(cands, len_before)
         _commission(s, ms, cands, published, tense, g, dateline_place, people_country, len_before)
         _visiting_object(s, ms, cands, published, tense, g, dateline_place, used)
         _signed_by(s, ms, cands, published, tense, g, dateline_place, people_country)
@@ -523,7 +544,7 @@ def _read_trigger(s: Sentence, ms: list[Ment], trig: _Trigger, tm: re.Match[str]
         return None
     if trig.needs_object and not objs:
         return None
-    # "called Kenya “a natural partner”", "called Ankara a friend": naming, not phoning
+    # "called Peru “a reliable friend”", "called Lima a friend": naming, not phoning
     if trig.kind == "phone_call" and text in ("called", "phoned", "telephoned") and objs and re.match(
             r"\s*[\"“‘]|\s+(?:a|an|the|his|her|its|their|one|our)\s", s.text[objs[-1].end - s.start:]):
         return None
@@ -658,7 +679,7 @@ def _past_trigger(trigger: str) -> bool:
 
 
 def _apply_duration(mc: MeetingCand, word: str, ending: bool = False) -> None:
-    """"a three-day visit" from its first day; "wrapped up a two-day visit on Wednesday" back from its last day."""
+    """"a three-day visit" from its first day; "ended a three-day visit on Friday" back from its last day."""
     n = _NUM.get(word.lower()) or (int(word) if word.isdigit() else None)
     if n and mc.date and mc.date.precision == "day" and not mc.end_date:
         if ending:
@@ -689,6 +710,22 @@ def _visiting_object(s: Sentence, ms: list[Ment], cands: list[MeetingCand], publ
         cands.append(mc)
 
 
+def _calls_refine(cands: list[MeetingCand], first_new: int) -> None:
+    """"held talks by video link", "met by phone": one call, not a call and a meeting."""
+    new = cands[first_new:]
+    calls = [c for c in new if c.kind in ("phone_call", "video_call")]
+    if not calls:
+        return
+    for c in [c for c in new if c.kind in ("meeting", "talks")]:
+        if any(set(c.participants) <= set(k.participants) or set(k.participants) <= set(c.participants)
+               for k in calls):
+            for k in calls:
+                for p in c.participants:
+                    if p not in k.participants and set(k.participants) <= set(c.participants):
+                        k.participants.append(p)
+            cands.remove(c)
+
+
 _COMMISSION = re.compile(
     r"(?<![\w])(?P<name>(?:[\w’'-]+\s+){0,3}?(?:[Jj]oint|[Ii]nter-?governmental|[Bb]ilateral|[Mm]inisterial|[Cc]ooperation|"
     r"[Mm]ixed|[Ee]conomic|[Tt]rade|[Bb]order)\s+(?:[\w’'-]+\s+){0,2}?(?:[Cc]ommission|[Cc]ommittee))(?![\w-])")
@@ -698,7 +735,7 @@ _COMMISSION_MEET = re.compile(r"(?<![\w])(?:meet|meets|met|meeting|convene[sd]?|
 
 def _commission(s: Sentence, ms: list[Ment], cands: list[MeetingCand], published: dt.date | None, tense: str,
                 g: Gazetteer, dateline_place: str | None, pc: dict[str, str], first_new: int) -> None:
-    """"the joint commission will meet in Cairo": a meeting of the countries, not of the people who agreed to it."""
+    """"the joint commission will meet in Lima": a meeting of the countries, not of the people who agreed to it."""
     low = s.text.lower()
     cm = _COMMISSION.search(s.text) if ("commission" in low or "committee" in low) else None
     if not cm or not _COMMISSION_MEET.search(s.text):
@@ -731,7 +768,7 @@ _SIGNED_BY = re.compile(r"(?<![\w])(?:signed|inked)\b(?P<mid>(?:[^.;“”\"]|\.
 
 def _signed_by(s: Sentence, ms: list[Ment], cands: list[MeetingCand], published: dt.date | None, tense: str,
                g: Gazetteer, dateline_place: str | None, pc: dict[str, str]) -> None:
-    """"The accord, signed in Moscow on Monday by A and B": a signing attended by both is a meeting."""
+    """"The accord, signed in Lima on Monday by A and B": a signing attended by both is a meeting."""
     for sm in _SIGNED_BY.finditer(s.text):
         objs = [o for o in _objects(s, ms, s.start + sm.end(), max_gap=3) if o.etype == "person" and o.key]
         if len(objs) < 2:
@@ -797,7 +834,7 @@ def _covers(small: list[str], big: list[str], g: Gazetteer, pc: dict[str, str]) 
         elif is_country and any(o not in small and _country_of(o, g, pc) is None and
                                 (o.startswith("person:") or (g.entity(o) and g.entity(o).type == "person"))  # type: ignore[union-attr]
                                 for o in big):
-            n += 1  # "visit to Norway" and "talks with Prime Minister X" (whose country the text never gives)
+            n += 1  # "visit to Peru" and "talks with Prime Minister X" (whose country the text never gives)
     return n
 
 
@@ -843,7 +880,7 @@ def _merge(cands: list[MeetingCand], roles: dict[str, str], pc: dict[str, str], 
             for o in inner:
                 o.place = o.place or (v.place if v.place and g.entity(v.place) and
                                       g.entity(v.place).type == "place" else None)  # type: ignore[union-attr]
-                # "wrapped up a two-day visit on Wednesday, during which she met X": the meeting spans the visit
+                # "ended a three-day visit on Friday, during which she met X": the meeting spans the visit
                 if o.sent == v.sent and v.date and v.end_date and o.date and not o.end_date \
                         and v.date.first_day() <= o.date.first_day() <= v.end_date.last_day():
                     o.date, o.end_date = v.date, v.end_date

@@ -78,7 +78,7 @@ PREPOSITIONS = {
     "than", "beyond", "under", "amid", "among", "between",
 }
 _WORD = re.compile(r"[^\W_](?:[\w’'\-]*[^\W_])?")
-# a capitalised word, or an Arabic name with its article: "al-Harthi", "el-Sayed", "bin-Zayed"
+# a capitalised word, or an Arabic name with its article: "al-Harthi", "el-Amin", "bin-Zayed"
 _CAP = re.compile(r"^(?:[A-Z\u00C0-\u00DE]|(?:al|el|ad|as|ash|at|az|bin|ibn|abu|abd|ul)-[A-Z])[\w’'\-]*$")
 _POSS = re.compile(r"^(?:’s|'s|’|')(?![\w])")
 
@@ -104,7 +104,7 @@ def lex() -> Lex:
     group_re = re.compile(
         r"(?<![\w])(?:(?:[Oo]fficials|[Rr]epresentatives|[Dd]elegates|[Dd]elegations|[Ll]eaders|[Mm]inisters)\s+"
         r"(?:from|of)\s+(?:all\s+|both\s+)?(?:the\s+)?(?:two|three|four|five)\s+(?=countries|nations|sides)|"
-        r"(?:the|The)\s+(?:two|three|four)|(?:both|Both)(?:\s+the)?)\s*"
+        r"(?:the|The)\s+(?:two|three|four|five)(?:\s+[A-Z][\w’'-]+)?|(?:both|Both)(?:\s+the)?)\s*"
         r"(?P<head>leaders|presidents|heads of state|foreign ministers|men|women|prime ministers|premiers|envoys|"
         r"defense ministers|defence ministers|ministers|"
         r"top diplomats|diplomats|officials|counterparts|sides|parties|countries|nations|governments|delegations|"
@@ -146,6 +146,8 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
             i += 1
         if stack is not None:  # a quote that runs on to the next paragraph
             spans.append((pos + stack + 1, pos + len(line)))
+        elif straight is not None and line.lstrip().startswith('"'):  # the same with straight marks
+            spans.append((pos + straight + 1, pos + len(line)))
         pos += len(line) + 1
     return spans
 
@@ -190,7 +192,7 @@ def _title_left(sent: str, name_start: int, g: Gazetteer, lx: Lex) -> tuple[int,
     i = len(toks) - 1
     begin = None
     limit = name_start
-    org_chain = False  # inside an organisation's name within the title: "Secretary of the Communist Party of Vietnam"
+    org_chain = False  # inside an organisation's name within the title: "Secretary of the Workers Party of Kenya"
     while i >= 0 and len(toks) - i <= 14:
         s, e, w = toks[i]
         gap = sent[e:limit]
@@ -199,7 +201,7 @@ def _title_left(sent: str, name_start: int, g: Gazetteer, lx: Lex) -> tuple[int,
         ):
             break
         low = _strip_poss(w).lower()
-        acronym = begin is not None and w.isupper() and 2 <= len(w) <= 6 and w.isalpha()  # "AU Commission chairperson"
+        acronym = begin is not None and w.isupper() and 2 <= len(w) <= 6 and w.isalpha()  # "EU Commission president"
         in_org = org_chain and w[:1].isupper() and low not in lx.common
         if low in lx.title_words or low + "." in lx.title_words or _country_of_word(w, g, lx) or acronym or in_org:
             begin = s
@@ -266,12 +268,22 @@ def find_mentions(sentences: list[Sentence], text: str,
             if x.kind == "org" and x.etype == "ministry" and x.key:
                 last_org["ministry"] = x
             elif x.kind == "metonym" and x.etype == "country" and x.head in ("government", "administration") and x.key:
-                last_org["government"] = x  # "the Norwegian government announced … the government said"
+                last_org["government"] = x  # "the Peruvian government announced … the government said"
         sm.sort(key=lambda x: (x.start, -x.end))
         out.extend(sm)
-    for m in out:
-        m.in_quote = any(a <= m.start and m.end <= b for a, b in quotes)
+    mark_in_quote(out, quotes)
     return out
+
+
+def mark_in_quote(ments: list[Ment], quotes: list[tuple[int, int]]) -> None:
+    """``in_quote`` for every mention, with a binary search over the (sorted, disjoint) quote spans."""
+    import bisect
+
+    qs = sorted(quotes)
+    starts = [a for a, _ in qs]
+    for m in ments:
+        i = bisect.bisect_right(starts, m.start) - 1
+        m.in_quote = any(qs[j][0] <= m.start and m.end <= qs[j][1] for j in range(max(0, i - 2), i + 1))
 
 
 def _sentence_mentions(s: Sentence, g: Gazetteer, lx: Lex) -> list[Ment]:
@@ -370,7 +382,7 @@ def _sentence_mentions(s: Sentence, g: Gazetteer, lx: Lex) -> list[Ment]:
         country = tl[2] if tl else None
         listed = None if tl or len(run) < 2 else _LIST_TITLE.search(before[-220:])
         if listed:
-            # "Water ministers A of Egypt, B of Ethiopia and C of Sudan": each name is one of the titled people
+            # "Trade ministers A of Peru, B of Kenya and C of Chile": each name is one of the titled people
             tw = listed.group("title").split()
             role = " ".join([*tw[:-1], re.sub(r"(?:ies)$", "y", re.sub(r"(?<!ie)s$", "", tw[-1]))])
             of = re.match(r"\s+of\s+(?:the\s+)?([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?)", after)
@@ -378,7 +390,7 @@ def _sentence_mentions(s: Sentence, g: Gazetteer, lx: Lex) -> list[Ment]:
                 country = _country_of_word(of.group(1), g, lx) or _country_of_word(of.group(1).split()[0], g, lx)
         appos = None
         if not tl and not listed and len(run) >= 2 and re.match(r"\s*,", after):
-            # "Norway’s Minister of Trade and Industry, Lise Marie Dahl, will travel"
+            # "Kenya’s Minister of Energy and Petroleum, Amina Wekesa, will travel"
             appos = _TITLE_COMMA.search(before[-160:])
             if appos:
                 role = appos.group("title")

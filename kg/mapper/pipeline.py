@@ -24,7 +24,7 @@ from kg.mapper.agreements import AgreementCand, find_agreements
 from kg.mapper.coref import People, resolve
 from kg.mapper.gazetteer import Gazetteer, load
 from kg.mapper.meetings import MeetingCand, find_meetings
-from kg.mapper.mentions import PREPOSITIONS, Ment, find_mentions, quote_spans
+from kg.mapper.mentions import PREPOSITIONS, Ment, find_mentions, mark_in_quote, quote_spans
 from kg.mapper.statements import StatementCand, find_statements
 from kg.mapper.text import Sentence, find_noise, split_sentences
 
@@ -32,6 +32,8 @@ _TYPES = {"person", "country", "government", "ministry", "military", "internatio
           "news_organization", "organization"}
 _DATELINE = re.compile(r"^\s*(?:\([^)]*\)\s*)?([A-Z][A-Z.'’ -]{2,30}?)\s*(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*"
                        r"(?:\([^)]*\))?\s*[-–—]{1,2}")
+_DATELINE_COUNTRY = re.compile(r"^\s*([A-Z][A-Z.'’ -]{2,30}?),\s*([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s*,\s*"
+                               r"[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b")
 _LIST_INTRO = re.compile(r"(?:comprising|including|includes|such as|namely|:|\(|like)\s*$")
 _MEDIA = {"tweet", "op-ed", "interview", "statement", "press_conference", "address", "phone_call", "meeting", "letter",
           "report"}
@@ -40,6 +42,11 @@ _MEDIA = {"tweet", "op-ed", "interview", "statement", "press_conference", "addre
 def _dateline_place(sentences: list[Sentence], g: Gazetteer) -> str | None:
     for s in sentences[:6]:
         m = _DATELINE.match(s.text)
+        cc = _DATELINE_COUNTRY.match(s.text)
+        if cc and any(g.entities[k].type == "country" for k, _ in g.surfaces.get(cc.group(2), ())):
+            city = cc.group(1).strip().title()
+            known = [k for k, kind in g.surfaces.get(city, ()) if kind == "place"]
+            return known[0] if known else "newplace:" + city  # "KISUMU, Kenya, March 14 (Reuters) -"
         if not m:
             continue
         name = m.group(1).strip().title()
@@ -120,8 +127,7 @@ def map_article(text: str, meta: ArticleMeta) -> ArticleFacts:
     quotes = quote_spans(text)
     ments = find_mentions(sentences, text, quotes)
     people = resolve(sentences, ments, text, published)
-    for m in ments:
-        m.in_quote = any(a <= m.start and m.end <= b for a, b in quotes)
+    mark_in_quote(ments, quotes)
     _role_groups(ments, people, g, published)
     dl_place = _dateline_place(sentences, g)
     meetings = find_meetings(sentences, ments, published, people.role, people.country, dl_place)
@@ -182,7 +188,7 @@ def _role_groups(ments: list[Ment], people: People, g: Gazetteer, published: dt.
                             and "vice" not in role
                     if ok:
                         cands.append(k)
-            if not cands and head and not m.in_quote:  # a reference holder: "the presidents of Iran and China"
+            if not cands and head and not m.in_quote:  # a reference holder: "the presidents of Peru and Chile"
                 holders = [h for h in g.holders([head], c, published)
                            if not any(re.search(r"vice|deputy", p.role, re.IGNORECASE) for p in g.entities[h].positions
                                       if head in p.role.lower())]
@@ -225,6 +231,11 @@ def _ev(s: Sentence, rule: str, conf: float) -> Evidence:
 def _place(key: str | None, g: Gazetteer) -> Place | None:
     if not key:
         return None
+    if key.startswith("newplace:"):  # a city named by the text, absent from the reference data
+        name = key.split(":", 1)[1]
+        from kg.mapper.gazetteer import slug
+
+        return Place(f"place:{slug(name)}", name, None)
     e = g.entity(key)
     if not e:
         return None

@@ -75,7 +75,7 @@ _REPORT_SUBJ = re.compile(
     r"readout|newspaper|broadcaster|outlet|media|service|presidency|embassy|television|radio|channel)\s+"
     r"(?P<cue>adds|added|said|says|reported|noted|stated)\.?\s*$"
 )
-# "according to a transcript published by the Kremlin": a channel that relays, not a speaker
+# "according to a transcript published by the presidency": a channel that relays, not a speaker
 _RELAYED_BY = re.compile(r"(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:transcript|readout|statement|report|video|recording|"
                          r"summary|account|text)\s+(?:published|released|issued|posted|carried|distributed)\s+by\s")
 _QUOTE_CHARS = "“”\"‘’"
@@ -92,7 +92,7 @@ _MODAL = re.compile(r"\b(?:should|must|will|shall|can|is ready to|stands ready t
                     r"are willing to|"
                     r"need to|needs to|hopes|hope|is committed to|are committed to|attaches great importance|"
                     r"firmly supports|firmly opposes|is ready|are ready)\b")
-# a present-tense judgement in the readout's paragraph ("The security of the border is a shared responsibility.")
+# a present-tense judgement in the readout's paragraph ("Border security is a common duty.")
 _PRESENT_COPULA = re.compile(r"\b(?:is|are|remains|remain)\b")
 _PAST_NARRATIVE = re.compile(r"\b(?:was|were|had|has been|have been|met|held|spoke|took|made|began|since|"
                              r"\d{4}|percent|per cent|million|billion|km|kilometres?|miles?)\b")
@@ -100,7 +100,7 @@ _ED_WORD = re.compile(r"\b(\w+)\s+([a-z]{3,}ed)\b")
 
 
 def _past_narrative(text: str) -> bool:
-    """A narrative (past) sentence; "a shared responsibility", "is committed" are adjectives, not past events."""
+    """A narrative (past) sentence; "a common duty", "is committed" are adjectives, not past events."""
     if _PAST_NARRATIVE.search(text):
         return True
     return any(m.group(1).lower() not in {"a", "an", "the", "is", "are", "be", "been", "being", "more", "most", "very",
@@ -227,7 +227,8 @@ def find_statements(
         _relay(s, ms, found)
         _readout_country(s, found, out, sentences, g)
         if not found:
-            found = _continuation(s, text, q_here, prev_sent_statements, out, sentences, ms)
+            opened = any(a < s.start < b for a, b in quotes)
+            found = _continuation(s, text, q_here, prev_sent_statements, out, sentences, ms, opened)
         for f in found:
             if f.end <= f.start:
                 continue
@@ -292,6 +293,10 @@ def _frames(s: Sentence, ms: list[Ment], text: str, q_here: list[tuple[int, int]
             gap = s.text[cand.end - s.start : cm.start()]
             if _GAP_BEFORE.match(gap) and not cand.modifier:
                 spk = cand
+            elif cand.etype == "person" and re.fullmatch(r"\s*,\s*", gap) and re.search(
+                    r",\s*$", s.text[: (cand.role_start if cand.role_start is not None else cand.start) - s.start]
+                    if cand.role_start is None else s.text[: cand.start - s.start]):
+                spk = cand  # "The ministry’s spokesperson, Grace Njoroge, said"
             elif re.fullmatch(r"\s*,[^,]{1,140},\s*(?:" + _ADV + r"\s+)*", gap):
                 spk = None
             # an apposition: "NAME, the chief of …, said"
@@ -302,7 +307,7 @@ def _frames(s: Sentence, ms: list[Ment], text: str, q_here: list[tuple[int, int]
                         if re.fullmatch(r"\s*(?:\([^)]*\))?\s*,[^,;]{1,140},\s*(?:" + _ADV + r"\s+)*", gp):
                             spk = p
                             break
-                        # a person inside the relative clause: "Wang, who is accompanying Xi, said"
+                        # a person inside the relative clause: "Li, who is accompanying Lopes, said"
                         if re.search(r",\s*(?:who|which|whose)\b[^,;]*$", s.text[: p.start - s.start]):
                             continue
                         break
@@ -329,7 +334,7 @@ def _frames(s: Sentence, ms: list[Ment], text: str, q_here: list[tuple[int, int]
                     continue
                 if spk is None and re.fullmatch(r"\s*(?:,\s*)?and\s+(?:" + _ADV + r"\s+)*", gap):
                     spk = _main_subject(actors, ca)
-        if spk is None and after and not is_participial:
+        if spk is None and after and not is_participial and after[0].etype != "group":
             cand = after[0]
             start = cand.role_start if cand.role_start is not None else cand.start
             pre_cue = s.text[: cm.start()]
@@ -373,8 +378,13 @@ def _frames(s: Sentence, ms: list[Ment], text: str, q_here: list[tuple[int, int]
             tail_ok = not re.search(r"\bthat\b|[“\"]", tail)  # "…,” X told the opening session."
         first_seg = tail.lstrip(" ,").split(",")[0]
         appos_tail = bool(re.match(r"[^,]*,\s*(?:the|a|an|which|who|its|their|his|her)\s", tail.lstrip(" ,")))
-        trailing = (bool(re.search(r"(?:,|[,.!?]?[”\"’])\s*(?:[Tt]he\s+)?$", pre)) and len(pre.split()) >= 3
-                    and (len(tail.split()) <= 12 or sub_tail or (appos_tail and len(first_seg.split()) <= 8))
+        whole_quote = bool(re.fullmatch(r"\s*[“\"][^“”\"]+[,.!?]?[”\"]\s*", pre))  # “The relationship,” X said, “…”
+        interrupted = whole_quote and bool(re.match(r"\s*,\s*[“\"]", tail))
+        tail_ok = tail_ok or interrupted
+        trailing = (bool(re.search(r"(?:,|[,.!?]?[”\"’])\s*(?:[Tt]he\s+)?$", pre))
+                    and (len(pre.split()) >= 3 or whole_quote)
+                    and (len(tail.split()) <= 12 or sub_tail or interrupted
+                         or (appos_tail and len(first_seg.split()) <= 8))
                     and (tail_ok or sub_tail)
                     and not (_SUBORDINATE.match(pre) and pre.count(",") <= 1 and not _has_quote(pre, 0, len(pre))))
         addressee = None
@@ -405,6 +415,11 @@ def _frames(s: Sentence, ms: list[Ment], text: str, q_here: list[tuple[int, int]
                                        addressee=addressee, lemma=lemma))
             trailing_cut = attr_start
             consumed.append((ca, cb if sub_tail else cb + len(tail)))
+            if interrupted:  # “The relationship,” X said, “has never been stronger.”: one statement per part
+                a2, b2 = _trim(text, cb, s.start + len(s.text))
+                if b2 - a2 > 3:
+                    found.append(StatementCand(keys, a2, b2, True, s.index, "statement.quote_after", cm.group(),
+                                               lemma=lemma))
             continue
         if lemma in cues.trailing_only:
             continue
@@ -493,6 +508,11 @@ def _content_start(s: Sentence, text: str, cb: int, c_end: int, lemma: str, cues
         return cb + that.end(), c_end
     if colon:
         return cb + colon.end(), c_end
+    if lemma == "quote":  # "was quoted (by the paper) as telling parliament that …"
+        qm = re.match(r"^\s+(?:by\s+[^,;]{1,60}?\s+)?as\s+(?:saying|telling\s+(?:[\w’'-]+\s+){1,4}?(?=that\s|[“\"]))"
+                      r"\s*(?:that\s+)?", rest)
+        if qm:
+            return cb + qm.end(), c_end
     if lemma == "complain":
         ab = re.match(r"^\s+(?:about|of|that)\s+", rest)
         return (cb + ab.end(), c_end) if ab else (None, c_end)
@@ -507,14 +527,14 @@ def _content_start(s: Sentence, text: str, cb: int, c_end: int, lemma: str, cues
     if lemma in ("hope", "believe") and re.match(
             r"\s+(?:the|a|an|[A-Z][\w’'-]*|they|he|she|it|both|all)\b[^.;“”\"]{0,80}?"
             r"\b(?:would|will|could|can|might|should|was|were|is|are)\b", rest):
-        return cb, c_end  # "hoped the two sides would soon sign …"
+        return cb, c_end  # "hoped both sides would agree soon …"
     if lemma in cues.need_that:
         if quote and lemma not in ("agree", "hope", "believe"):
             return cb + quote.end() - 1, c_end
         return None, c_end
     if lemma in cues.person_obj:
         first = next((m for m in ms if m.start >= cb and m.head != "they"), None)
-        # "thanked Putin for “brotherly support”", "described him as …": the object and its reason are content
+        # "thanked Nwosu for “steady support”", "described him as …": the object and its reason are content
         if first and first.etype in ("person", "group") and (first.role_start or first.start) - cb < 30 and \
                 not re.match(r"\s+(?:for|as)\s", text[first.end : c_end]):
             return None, c_end
@@ -553,14 +573,14 @@ def _according_to(s: Sentence, ms: list[Ment], text: str, found: list[StatementC
         np_text = nm.group(1)
         np_text = re.sub(r"\s+(?:data|figures|statistics|sources|estimates|officials)$", "", np_text)
         words = np_text.split()
-        # "Peru's customs agency Sunat", "the Sudanese news agency SUNA": the name after its description
+        # "Kenya's ports agency KPX", "the Chilean news agency CNX": the name after its description
         named = re.search(r"(?:^|\s)(?:[a-z][\w-]*\s+)*?(?:agency|ministry|office|service|bureau|authority|"
                           r"department|council|commission|institute|company|firm|group|outlet|network|broadcaster|"
                           r"newspaper|daily|portal|channel)\s+(?P<name>[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){0,2})$",
                           np_text)
         etype = "organization"
         if re.fullmatch(r"[A-Z]{2,6}", np_text):
-            # "According to VNA" after "the Vietnam News Agency": the name the acronym stands for
+            # "According to KNA" after "the Kenya News Agency": the name the acronym stands for
             for fm in re.finditer(r"(?<![\w])([A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,5})", text):
                 if "".join(w[0] for w in fm.group(1).split()) == np_text:
                     np_text = fm.group(1)
@@ -635,7 +655,8 @@ def _relay(s: Sentence, ms: list[Ment], found: list[StatementCand]) -> None:
 
 
 def _continuation(s: Sentence, text: str, q_here: list[tuple[int, int]], prev: list[StatementCand],
-                  out: list[StatementCand], sentences: list[Sentence], sent_ments: list[Ment]) -> list[StatementCand]:
+                  out: list[StatementCand], sentences: list[Sentence], sent_ments: list[Ment],
+                  opened_before: bool = False) -> list[StatementCand]:
     """A quote-only sentence after an attributed quote; a readout sentence after a reported statement."""
     if not out:
         return []
@@ -645,7 +666,12 @@ def _continuation(s: Sentence, text: str, q_here: list[tuple[int, int]], prev: l
     same_para = last_sent.para == s.para
     stripped = s.text.strip()
     quote_cover = sum(b - a for a, b in q_here)
-    if q_here and quote_cover >= 0.8 * len(stripped) - 4 and stripped[:1] in "“\"":
+    inside = bool(q_here) and quote_cover >= 0.8 * len(stripped) - 4 and (
+        stripped[:1] in "“\"" or (same_para and gap == 1 and last.direct and opened_before))
+    if inside:  # a quote-only sentence, or a sentence inside a quote opened before it
+        if opened_before and gap == 1 and same_para and last.rule == "statement.quote_continuation":
+            last.end = _trim(text, last.start, s.end)[1]  # one continuous quotation, even across sentences
+            return []
         if gap <= 2 and (same_para or s.para - last_sent.para == 1):
             a, b = _trim(text, s.start, s.end)
             return [StatementCand(list(last.speakers), a, b, True, s.index, "statement.quote_continuation", "",

@@ -51,50 +51,51 @@ def test_signing_of_a_number_of_documents_is_named_by_the_documents() -> None:
 
 
 def test_agreement_named_with_its_year_is_an_earlier_signed_document() -> None:
-    _, ags = _agreements("Lima and Santiago have cooperated on fisheries since the 1999 fisheries cooperation treaty.")
+    _, ags = _agreements("The two navies hold joint drills under the 1999 fisheries cooperation treaty.")
     [a] = ags
     assert a.name == "1999 fisheries cooperation treaty" and str(a.date) == "1999"
 
 
 def test_year_agreement_with_of_phrase_keeps_the_whole_name() -> None:
-    _, ags = _agreements("The ministers discussed reviving a 2011 agreement on the avoidance of double taxation, "
-                         "which was never ratified.")
+    _, ags = _agreements("Officials want to update a 2011 agreement on the protection of investments, "
+                         "which expires next year.")
     [a] = ags
-    assert a.name == "2011 agreement on the avoidance of double taxation"
+    assert a.name == "2011 agreement on the protection of investments"
 
 
 def test_relative_clause_signing_gives_the_date() -> None:
-    _, ags = _agreements("They pledged to implement the fisheries agreement the two countries signed in March 2021.")
+    _, ags = _agreements("Ministers reviewed progress on the fisheries agreement the two countries signed in "
+                         "March 2021.")
     [a] = ags
     assert a.name == "fisheries agreement" and str(a.date) == "2021-03"
 
 
 def test_participle_signed_by_two_countries() -> None:
-    f, ags = _agreements("A defence cooperation agreement signed by Peru and Kenya last week drew criticism.")
+    f, ags = _agreements("Critics attacked a defence cooperation agreement signed by Peru and Kenya last week.")
     [a] = ags
     assert {f.actors[p].label for p in a.parties} == {"Peru", "Kenya"} and str(a.date) == "2024-04"
 
 
 def test_did_not_sign_and_hope_to_sign_are_no_agreements() -> None:
-    _, ags = _agreements("The two ministers did not sign any new documents. They hope to sign a lithium accord soon.")
+    _, ags = _agreements("The delegations did not sign any documents. They hope to sign a copper accord soon.")
     assert ags == []
 
 
 def test_deal_between_two_countries_is_an_agreement() -> None:
-    f, ags = _agreements("The row began over a port deal between Ethiopia and Kenya in January.")
+    f, ags = _agreements("Tension rose after a grazing deal between Chad and Niger in March.")
     [a] = ags
-    assert a.name == "port deal" and {f.actors[p].label for p in a.parties} == {"Ethiopia", "Kenya"}
+    assert a.name == "grazing deal" and {f.actors[p].label for p in a.parties} == {"Chad", "Niger"}
 
 
 def test_headline_document_is_the_one_the_body_names() -> None:
-    _, ags = _agreements("Peru, Kenya sign three MoUs\n\nPeru and Kenya on Tuesday signed a package of three "
+    _, ags = _agreements("Peru, Kenya ink three MoUs on mining\n\nOn Tuesday, Peru and Kenya signed a package of three "
                          "memorandums of understanding on mining, trade and health.")
     [a] = ags
     assert a.name.startswith("package of three memorandums")
 
 
 def test_letter_of_intent_is_a_document() -> None:
-    _, ags = _agreements("The ministers signed a letter of intent on wind energy on Monday.")
+    _, ags = _agreements("The ministers signed a letter of intent on wind power on Monday.")
     [a] = ags
     assert a.name.startswith("letter of intent")
 

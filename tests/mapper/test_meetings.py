@@ -107,7 +107,7 @@ def test_called_with_a_quoted_description_is_not_a_phone_call() -> None:
 
 
 def test_the_ministers_of_two_countries_are_the_people_named_later() -> None:
-    f = _facts("The defence ministers of Peru and Kenya spoke by video link on Monday. "
+    f = _facts("The defence ministers of Peru and Kenya held a video conference on Monday. "
                "Peruvian Defence Minister Rosa Quispe and her Kenyan counterpart Otieno Mwangi last met in May.")
     call = next(m for m in f.meetings if m.kind in ("phone_call", "video_call"))
     assert _labels(f, call.participants) == {"Rosa Quispe", "Otieno Mwangi"}
@@ -120,7 +120,7 @@ def test_the_ministers_of_two_countries_without_names_are_the_countries() -> Non
 
 
 def test_return_to_a_city_is_a_planned_visit_to_its_country() -> None:
-    f = _facts("Kenyan Foreign Minister Otieno Mwangi is expected to return to Lima in May.")
+    f = _facts("Kenyan Foreign Minister Otieno Mwangi will return to Lima in May for further talks.")
     [m] = f.meetings
     assert m.status == "scheduled" and _labels(f, m.participants) == {"Otieno Mwangi", "Peru"}
     assert m.place is not None and m.place.label == "Lima"
@@ -143,15 +143,15 @@ def test_the_two_men_are_the_last_two_people_who_met_not_a_country_visit() -> No
 
 def test_joint_commission_meeting_is_between_the_countries() -> None:
     f = _facts("Foreign Minister Ana Lopes of Peru met Foreign Minister Omar Saleh of Kenya in Lima on Monday. "
-               "The two ministers agreed that the joint economic commission should meet in Nairobi in June.")
+               "The two ministers agreed that their joint trade commission should convene in Nairobi in June.")
     com = next(m for m in f.meetings if m.evidence.rule == "meeting.commission")
     assert _labels(f, com.participants) == {"Peru", "Kenya"}
     assert com.status == "scheduled" and str(com.date) == "2024-06"
 
 
 def test_commission_named_by_its_countries() -> None:
-    f = _facts("The sides agreed to hold the next session of the Peru-Kenya Intergovernmental Commission in Lima "
-               "later this year.")
+    f = _facts("Both governments will convene the fifth session of the Peru-Kenya Intergovernmental Commission in "
+               "Lima in October.")
     [m] = f.meetings
     assert _labels(f, m.participants) == {"Peru", "Kenya"}
 
@@ -164,28 +164,28 @@ def test_courtesy_call_on_a_minister_is_a_meeting() -> None:
 
 def test_bare_invitation_to_visit_is_no_meeting_until_accepted() -> None:
     text = ("President Omar Saleh of Kenya held talks with President Ana Lopes of Peru on Monday. "
-            "Saleh invited Lopes to visit Nairobi next year.")
+            "Saleh invited Lopes to visit Nairobi in October.")
     assert len(_facts(text).meetings) == 1
     assert len(_facts(text + " Lopes accepted the invitation.").meetings) == 2
     assert len(_facts(text + " It was not clear whether she had accepted.").meetings) == 1
 
 
 def test_indefinite_role_is_the_country() -> None:
-    f = _facts("Prime Minister Ana Lopes of Peru last met a Kenyan leader in 2019.")
+    f = _facts("Prime Minister Ana Lopes of Peru first met a Kenyan leader in 2017.")
     [m] = f.meetings
     assert _labels(f, m.participants) == {"Ana Lopes", "Kenya"}
 
 
 def test_wrapped_up_visit_is_dated_back_from_its_last_day_and_dates_its_meeting() -> None:
-    f = _facts("Kenyan Foreign Minister Amina Wekesa wrapped up a three-day visit to Lima on Wednesday, during "
-               "which she met Peruvian Foreign Minister Rosa Quispe.")
+    f = _facts("Kenyan Foreign Minister Amina Wekesa concluded a three-day visit to Lima on Wednesday, in the "
+               "course of which she met Peruvian Foreign Minister Rosa Quispe.")
     [m] = f.meetings
     assert _labels(f, m.participants) == {"Amina Wekesa", "Rosa Quispe"}
     assert str(m.date) == "2024-03-11" and str(m.end_date) == "2024-03-13"
 
 
 def test_days_of_talks_that_ended_start_before_the_end() -> None:
-    f = _facts("Two days of talks between Peru and Chile ended on Wednesday without agreement.")
+    f = _facts("Two days of negotiations between Peru and Chile closed on Wednesday with no deal.")
     [m] = f.meetings
     assert str(m.date) == "2024-03-12" and str(m.end_date) == "2024-03-13"
 
@@ -254,3 +254,40 @@ def test_trigger_hints_cover_every_branch() -> None:
         for line in lines:
             if trig.pattern.search(line):
                 assert any(h in line.lower() for h in trig.hints), (trig.pattern.pattern, line)
+
+
+def test_places_the_reference_data_does_not_know() -> None:
+    f = _facts("Foreign Minister Ana Lopes met Foreign Minister Omar Saleh in Mombasa, Kenya, on Monday.")
+    [m] = f.meetings
+    assert m.place is not None and m.place.label == "Mombasa" and m.place.wikidata is None
+    f = _facts("President Ana Lopes met President Omar Saleh in the Kenyan city of Kisumu on Monday.")
+    [m] = f.meetings
+    assert m.place is not None and m.place.label == "Kisumu"
+
+
+def test_dateline_city_with_its_country() -> None:
+    f = _facts("KISUMU, Kenya, March 14 (Reuters) - President Ana Lopes met President Omar Saleh on Wednesday.")
+    [m] = f.meetings
+    assert m.place is not None and m.place.label == "Kisumu"
+
+
+def test_place_is_not_taken_from_a_relative_clause() -> None:
+    f = _facts("JAKARTA - Foreign Minister Ana Lopes received Foreign Secretary Omar Saleh on Wednesday, who called "
+               "for restraint in the South China Sea.")
+    [m] = f.meetings
+    assert m.place is not None and m.place.label == "Jakarta"
+
+
+def test_sahel_style_group_of_three_named_states() -> None:
+    f = _facts("Mali, Burkina Faso and Niger signed a defence pact on Monday. The three Sahel states also agreed "
+               "to hold a summit in Niamey in July.")
+    labels = {f.actors[k].label for k in f.actors}
+    assert {"Mali", "Burkina Faso", "Niger"} <= labels
+    [a] = f.agreements
+    assert {f.actors[p].label for p in a.parties} == {"Mali", "Burkina Faso", "Niger"}
+
+
+def test_talks_held_by_video_link_are_one_call() -> None:
+    f = _facts("President Ana Lopes held talks by video link with President Omar Saleh on Monday.")
+    [m] = f.meetings
+    assert m.kind in ("video_call", "phone_call")

@@ -92,7 +92,8 @@ def test_office_of_the_president_is_an_organisation_that_speaks() -> None:
     from kg.facts import ArticleMeta
     from kg.mapper import map_article
 
-    f = map_article("A statement from the Office of the Prime Minister said the talks would resume.", ArticleMeta("t"))
+    f = map_article("The Office of the Prime Minister said in a statement that the talks would resume.",
+                    ArticleMeta("t"))
     [s] = f.statements
     assert f.actors[s.speakers[0]].label == "Office of the Prime Minister"
 
