@@ -922,3 +922,10 @@ def test_never_raises_and_offsets_are_consistent(
 def test_dateline_never_raises(text: str, published: dt.date | None) -> None:
     result = find_dateline(text, published)
     assert result is None or result.precision == "day"
+
+
+def test_purpose_clause_after_a_past_trigger_stays_past() -> None:
+    # "received … on Monday to discuss": the infinitive of purpose does not make the meeting future
+    for sentence in ("The president received the envoy on Monday to discuss the border crisis.",
+                     "Lula phoned his counterpart on Friday to discuss trade."):
+        assert detect_tense(sentence) == "past", sentence
