@@ -34,6 +34,9 @@ class Settings:
         default_factory=_default_workers, metadata={"doc": "query processes (each can be killed on timeout)"}
     )
     query_timeout_s: float = field(default=25.0, metadata={"doc": "wall-clock limit of one query"})
+    query_memory_mb: int = field(
+        default=0, metadata={"doc": "address-space limit of one query process (0: half the RAM over the workers)"}
+    )
     max_result_rows: int = field(default=100_000, metadata={"doc": "rows returned before truncating"})
     max_request_bytes: int = field(default=1_000_000, metadata={"doc": "largest accepted request body"})
     max_query_chars: int = field(default=100_000, metadata={"doc": "longest accepted query text"})

@@ -77,6 +77,7 @@ class Endpoint:
                     self._executor = QueryExecutor(
                         s.store, workers=s.query_workers, timeout_s=s.query_timeout_s,
                         isolate_network=not s.service_allowlist,
+                        memory_limit_bytes=(s.query_memory_mb << 20) if s.query_memory_mb else None,
                     )
         return self._executor
 
