@@ -90,10 +90,40 @@ def _planned_re() -> re.Pattern[str]:
     return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(c) for c in cues) + r")(?![\w])", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def _non_meeting_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Cues that make a trigger no event: before it in its clause ("called for a summit", "cancelled her visit to",
+    "hoped to meet"), after it ("the visit was postponed"), and the objects of "meet" meaning "satisfy"."""
+    lx = lexicon()
+    before = "|".join(sorted(lx["non_meeting_cues_before"], key=len, reverse=True))
+    # the cue, then at most four words of the same clause (no punctuation, no new clause) up to the trigger
+    pre = re.compile(rf"(?<![\w])(?:{before})(?:\s+(?!(?:when|while|after|before|as|and|but|during|where|since|"
+                     rf"because|whom|who|which|that)\b)[\w’'-]+){{0,4}}\s+$", re.IGNORECASE)
+    after = "|".join(lx["non_meeting_cues_after"])
+    post = re.compile(rf"^[^.;:]{{0,80}}?(?<![\w])(?:{after})(?![\w])", re.IGNORECASE)
+    objs = "|".join(sorted(set(lx["meet_satisfy_objects"]), key=len, reverse=True))
+    sat = re.compile(rf"^\s+(?:(?:the|its|their|his|her|our|all|these|those|this|that|such|any|a|an|key|basic|"
+                     rf"\w+['’]s)\s+)?(?:[\w-]+\s+){{0,2}}?(?:{objs})\b", re.IGNORECASE)
+    return pre, post, sat
+
+
+def not_an_event(text: str, a: int, b: int, trigger: str = "") -> bool:
+    """Whether the trigger at ``text[a:b]`` (offsets in the sentence) names no event: a proposal, a hope, a
+    cancellation, speculation, or "meet" meaning "satisfy" ("met the demands", "meet its targets")."""
+    pre, post, sat = _non_meeting_res()
+    if pre.search(text[max(0, a - 120) : a]):
+        return True
+    if post.search(text[b:]):
+        return True
+    first = trigger.split()[0].lower() if trigger else ""
+    return first in ("meet", "meets", "met", "meeting") and bool(sat.match(text[b:]))
+
+
 # words one of which every meeting sentence holds (a fast substring test before the trigger patterns)
 _MEET_WORDS = ("meet", "met", "talk", "visit", "trip", "tour", "call", "phon", "video", "virtual", "receiv", "host",
                "welcom", "arriv", "land", "travel", "flew", "head", "return", "summit", "consult", "negotiat",
-               "exchang", "journey", "signed", "inked", "commission", "committee")
+               "exchang", "journey", "signed", "inked", "commission", "committee", "sat down", "sit down", "sits down",
+               "sitting down", "chair", "presid", "fly", "flies", "flying")
 
 
 def _meet_word(text: str) -> bool:
@@ -362,6 +392,9 @@ def find_meetings(
                 a, b = s.start + tm.start(), s.start + tm.end()
                 if any(x < b and a < y for x, y in used):
                     continue
+                if not_an_event(s.text, tm.start(), tm.end(), tm.group()):
+                    used.append((a, b))
+                    continue
                 mc = _read_trigger(s, ms, trig, tm, a, b, cands, recent, g, people_country)
                 if mc is None:
                     continue
@@ -520,11 +553,20 @@ def _summits(sentences: list[Sentence], by_sent: dict[int, list[Ment]], events: 
     return out
 
 
+# an adverbial (a time, a medium, a place) or, after "co-chair", the body chaired; then "with" or "between"
+_LATER_PARTNER = re.compile(
+    r"(?P<skip>(?:,?\s+(?:(?:on|last|this|early|late|earlier|later|again|separately|also|briefly|privately|"
+    r"by|via|over|through|in|at|during|for)\b(?:\s+(?!(?:with|between|to|about|that|which|who)\b)[\w’'.-]+){0,4}|"
+    r"the\s+(?:[\w’'-]+\s+){0,5}?(?:commission|committee|session|meeting|council|forum|dialogue|talks)))"
+    r"{1,3}?),?\s+(?P<prep>with|between)\s", re.IGNORECASE)
+
+
 def _read_trigger(s: Sentence, ms: list[Ment], trig: _Trigger, tm: re.Match[str], a: int, b: int,
                   cands: list[MeetingCand], recent: list[Ment], g: Gazetteer,
                   people_country: dict[str, str]) -> MeetingCand | None:
     text = tm.group().lower()
-    subj = _subjects(s, ms, a, allow_poss=trig.visit)
+    # "Berg's meeting with X", "the two ministers' talks": the possessor is the subject of a meeting noun
+    subj = _subjects(s, ms, a, allow_poss=trig.visit or text.startswith(("meeting", "talks")))
     # "While welcoming X, Ankara called…": the subject follows the participial clause
     if not subj and re.match(r"\s*(?:while|after|before|when|upon)?\s*$", s.text[: a - s.start], re.IGNORECASE):
         comma = s.text.find(",", b - s.start)
@@ -535,6 +577,14 @@ def _read_trigger(s: Sentence, ms: list[Ment], trig: _Trigger, tm: re.Match[str]
     between = re.match(r"\s*(?:with|between)\s", s.text[b - s.start :])
     if between and not objs:
         objs = _objects(s, ms, b + between.end(), max_gap=45)
+    if not objs and not trig.visit:
+        # "spoke by phone on Tuesday with X", "meeting on Monday, between A and B", "co-chair the joint committee
+        # with X": the partner after an adverbial (or the chaired body)
+        later = _LATER_PARTNER.match(s.text[b - s.start :])
+        if later and not any(is_actor(m) and not m.modifier and b <= m.start < b + later.start("prep") for m in ms):
+            objs = _objects(s, ms, b + later.end(), max_gap=45)
+            if objs:
+                between = later
     if trig.subject_clause:
         if objs or between:
             pass
@@ -598,6 +648,8 @@ def _read_trigger(s: Sentence, ms: list[Ment], trig: _Trigger, tm: re.Match[str]
             ik = _keys(inviter[:1], cands, recent, g, people_country) if inviter else []
             if ik and _country_of(ik[0], g, people_country) == hkey:
                 host = ik[0]
+        if hosts[0].etype == "country" and vkeys and all(_country_of(k, g, people_country) == hkey for k in vkeys):
+            return None  # "returned to Kathmandu": a trip home is no visit
         if host and host not in participants:
             participants.append(host)
         visitor = vkeys[0] if vkeys else None
@@ -754,7 +806,10 @@ def _commission(s: Sentence, ms: list[Ment], cands: list[MeetingCand], published
     if len(countries) < 2:
         return
     if new:
+        named = {m.key for m in ms if m.etype == "person" and m.key and m.kind in ("name", "alias", "surname")}
         for c in new:
+            if sum(1 for k in c.participants if k in named) >= 2:
+                continue  # "A and B co-chaired the joint commission": the people named are the participants
             c.participants = list(countries)
             c.rule = "meeting.commission"
         return

@@ -360,7 +360,7 @@ def _sentence_mentions(s: Sentence, g: Gazetteer, lx: Lex) -> list[Ment]:
     for run in runs:
         while run and run[-1][2].lower() in {"bin", "ibn", "al", "el", "de", "van", "von", "der"}:
             run = run[:-1]
-        if not run or len(run) > 4:
+        if not run or sum(1 for _, _, w in run if w.lower() not in _PARTICLES) > 4:
             continue
         a, b = run[0][0], run[-1][1]
         if t[b:b + 2] in ("’s", "'s") and len(run) == 1:
@@ -398,7 +398,19 @@ def _sentence_mentions(s: Sentence, g: Gazetteer, lx: Lex) -> list[Ment]:
                     country = _country_of_word(appos.group("poss"), g, lx)
                 if not country:
                     country = next((c for w in role.split() for c in [_country_of_word(w, g, lx)] if c), None)
-        if not tl and not listed and not appos:
+        role_comma = False
+        if not tl and not listed and not appos and len(run) >= 2:
+            # "her Mexican counterpart, Gabriel Ortega Ruiz", "his Serbian and Hungarian counterparts, A and B,"
+            rc = _ROLE_COMMA.search(before[-160:])
+            if rc and re.match(r"\s*(?:,|and\b|\(|$|[a-z])", after):
+                role_comma = True
+                role = rc.group("title")
+                for w in role.split():
+                    c = _country_of_word(w, g, lx)
+                    if c:
+                        if country is None and "and" not in role.split():
+                            country = c
+        if not tl and not listed and not appos and not role_comma:
             role = _apposition_role(t, b, lx)
             if len(run) < 2 or not (role or near_speech):
                 continue
@@ -509,6 +521,10 @@ _TITLE_COMMA = re.compile(
 
 _ORG_ANAPHOR = re.compile(r"(?<![\w])[Tt]he\s+(ministry|government)(?!\s+of\b)(?![\w’'-])")
 
+_PARTICLES = {"bin", "ibn", "al", "el", "de", "van", "von", "der"}
+_ROLE_COMMA = re.compile(
+    r"(?<![\w])(?:his|her|their|its)\s+(?P<title>(?:[A-Z][\w-]*\s+(?:and\s+[A-Z][\w-]*\s+)?)?"
+    r"(?:counterparts?|guests?|hosts?|visitors?))\s*,\s+(?:[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,4}\s*(?:,\s*and|,|and)\s+)?$")
 _LIST_TITLE = re.compile(
     r"(?P<title>(?:[A-Za-z][a-z]+\s+){0,2}(?:ministers|presidents|leaders|envoys|ambassadors|diplomats|"
     r"secretaries|spokesmen|spokespersons|negotiators|chiefs|governors|premiers|officials))\s+"
