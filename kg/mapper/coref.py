@@ -14,7 +14,8 @@ from kg.mapper.gazetteer import Gazetteer, lexicon, load, short_forms, slug
 from kg.mapper.mentions import Ment, lex
 from kg.mapper.text import Sentence
 
-_SHORT_WORD = re.compile(r"(?<![\w’'\-])((?:(?:al|el|ad|as|ash|at|az|bin|ibn|abu|abd|ul)-)?[A-Z][\w\-]+)(?:’s|'s|’)?"
+_SHORT_WORD = re.compile(r"(?<![\w’'\-])((?:(?:Al|El|Ben|Bin|Ibn|Abu|De|Van|Von|Da|Di)\s)?"
+                         r"(?:(?:al|el|ad|as|ash|at|az|bin|ibn|abu|abd|ul)-)?[A-Z][\w\-]+)(?:’s|'s|’)?"
                          r"(?![\w\-])")
 
 
@@ -35,6 +36,12 @@ def _person_key(m: Ment, people: People, g: Gazetteer) -> str:
     for k, lab in people.label.items():
         if lab == m.label:
             return k
+    # a titled short form of a full name seen before: "Sheikh Hamad" after "Sheikh Hamad bin Faisal Al Thani"
+    words = m.label.split()
+    longer = [k for k, lab in people.label.items() if len(lab.split()) > len(words) >= 1
+              and (lab.split()[: len(words)] == words or lab.split()[-len(words):] == words)]
+    if len(longer) == 1:
+        return longer[0]
     return f"person:{slug(m.label)}"
 
 
@@ -78,9 +85,12 @@ def resolve(sentences: list[Sentence], ments: list[Ment], text: str, published: 
     for s in sentences:
         for mm in _SHORT_WORD.finditer(s.text):
             word = mm.group(1)
+            a, b = s.start + mm.start(1), s.start + mm.end(1)
+            if " " in word and word not in people.short:
+                cut = word.index(" ") + 1  # "Al Ketbi" unknown as a whole: the surname alone
+                word, a = word[cut:], a + cut
             if word not in people.short and word not in g.surnames:
                 continue
-            a, b = s.start + mm.start(1), s.start + mm.end(1)
             lo = bisect.bisect_left(taken_starts, a - max_len)
             hi = bisect.bisect_right(taken_starts, b)
             if any(x <= a < y or x < b <= y for x, y in taken[lo:hi]):

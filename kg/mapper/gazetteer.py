@@ -250,7 +250,7 @@ def short_forms(name: str, surname_first: bool) -> list[str]:
     out.append(last)
     if "-" in last:
         out.extend(p for p in last.split("-") if len(p) > 3)
-    if len(parts) >= 3 and parts[-2].lower() in {"al", "bin", "ibn", "el", "de", "van", "von"}:
+    if len(parts) >= 3 and parts[-2].lower() in {"al", "bin", "ibn", "el", "de", "van", "von", "ben", "abu", "da", "di"}:
         out.append(" ".join(parts[-2:]))
     for p in parts[1:-1]:
         if "-" in p:  # "Hossein Amir-Abdollahian Jr" style

@@ -155,6 +155,10 @@ _REL_CLAUSE = re.compile(r",\s*(?:of which|in which|which|who|whose|where)\b[^,;
                          r"was|were|will|would)\s+){0,3}$")
 
 
+# "his Senegalese counterpart": the role noun between a possessive and the partner's name
+_PARTNER_ROLE = r"(?:(?:[A-Z][\w-]+\s+)?(?:counterpart|colleague|host|guest)\s+)?"
+
+
 def _subjects(s: Sentence, ms: list[Ment], pos: int, allow_poss: bool) -> list[Ment]:
     """The actors just before ``pos``: the nearest one, with its coordinated partners and appositions skipped."""
     rc = _REL_CLAUSE.search(s.text[: pos - s.start])
@@ -184,7 +188,8 @@ def _subjects(s: Sentence, ms: list[Ment], pos: int, allow_poss: bool) -> list[M
     while i > 0:
         prev = left[i - 1]
         gap = s.text[prev.end - s.start : _span_start(out[0]) - s.start]
-        if re.fullmatch(r"\s*(?:\([^)]*\))?\s*(?:,|and|, and|&)\s*(?:(?:his|her|their|its|the)\s+)?", gap):
+        if re.fullmatch(r"\s*(?:\([^)]*\))?\s*(?:,|and|, and|&)\s*(?:(?:his|her|their|its|the)\s+" + _PARTNER_ROLE
+                        + r")?", gap):
             out.insert(0, prev)
             i -= 1
         else:
@@ -194,17 +199,22 @@ def _subjects(s: Sentence, ms: list[Ment], pos: int, allow_poss: bool) -> list[M
 
 def _clause_subjects(s: Sentence, ms: list[Ment]) -> list[Ment]:
     """The coordinated subject of the sentence: "A and her counterpart B signed …"."""
-    acts = [m for m in ms if is_actor(m) and not m.modifier and not m.in_quote]
+    acts = [m for m in ms if is_actor(m) and not m.modifier and not m.in_quote and not _possessive(m, s, ms)]
     if not acts:
         return []
     out = [acts[0]]
     for m in acts[1:]:
         gap = s.text[out[-1].end - s.start : _span_start(m) - s.start]
-        if re.fullmatch(r"\s*(?:\([^)]*\))?\s*(?:,|and|, and|&)\s*(?:(?:her|his|their|its)\s+)?", gap):
+        if re.fullmatch(r"\s*(?:\([^)]*\))?\s*(?:,|and|, and|&)\s*(?:(?:her|his|their|its)\s+" + _PARTNER_ROLE + r")?",
+                        gap):
             out.append(m)
         else:
             break
     return out if len(out) >= 2 else []
+
+
+_ROLE_APPOS = re.compile(r"\s*(?:his|her|their|its|the)\s+(?:[A-Z][\w-]*\s+(?:and\s+[A-Z][\w-]*\s+)?)?"
+                         r"(?:counterparts?|guests?|visitors?|hosts?|colleagues?)\s*,\s*")
 
 
 def _objects(s: Sentence, ms: list[Ment], pos: int, max_gap: int = 45, places: bool = False) -> list[Ment]:
@@ -215,7 +225,9 @@ def _objects(s: Sentence, ms: list[Ment], pos: int, max_gap: int = 45, places: b
         return []
     first = right[0]
     gap = s.text[pos - s.start : _span_start(first) - s.start]
-    if len(gap) > max_gap or re.search(r"[,;:.–—]", gap):
+    if _ROLE_APPOS.fullmatch(gap):
+        pass  # "hosted his Serbian and Hungarian counterparts, A and B": the names of the role phrase
+    elif len(gap) > max_gap or re.search(r"[,;:.–—]", gap):
         return []
     # "met on the sidelines of the SCO …": the object of a preposition is not a participant
     if not places and re.search(r"(?<![\w])(?:of|on|at|in|during|about|over|under|for|from|after|before|since|"
@@ -610,6 +622,10 @@ def _read_trigger(s: Sentence, ms: list[Ment], trig: _Trigger, tm: re.Match[str]
             dest = None
         pos = b + (dest.end() if dest else 0)
         objs = _objects(s, ms, pos, max_gap=60 if dest or text.endswith((" to", " in", " for")) else 3, places=True)
+        near_city = next((m for m in ms if m.start >= pos), None)
+        if near_city is not None and near_city.etype == "place" and near_city.start - pos <= 6 and \
+                not (objs and objs[0].start <= near_city.start):
+            objs = []  # "returned to Lima on Tuesday after talks in Chile": the destination is the city right after
         hosts = [o for o in objs if o.etype in ("country", "person")]
         if not hosts and not s.headline and (dest or verb_visit or text.endswith((" to", " in", " for"))):
             # "return to Santiago": a city stands for its country, which hosts

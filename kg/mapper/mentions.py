@@ -363,8 +363,8 @@ def _sentence_mentions(s: Sentence, g: Gazetteer, lx: Lex) -> list[Ment]:
         if not run or sum(1 for _, _, w in run if w.lower() not in _PARTICLES) > 4:
             continue
         a, b = run[0][0], run[-1][1]
-        if t[b:b + 2] in ("’s", "'s") and len(run) == 1:
-            pass
+        if len(run) > 1 and t[b - 2 : b] in ("’s", "'s"):
+            b -= 2  # "Tomas Berg's meeting": the name without its possessive
         name = t[a:b]
         if re.search(r"\d", name) or any(w in _ORG_HEADS or w in _NOT_NAME_WORDS for _, _, w in run):
             continue  # "Ports Authority said": an organisation, not a person
@@ -402,14 +402,13 @@ def _sentence_mentions(s: Sentence, g: Gazetteer, lx: Lex) -> list[Ment]:
         if not tl and not listed and not appos and len(run) >= 2:
             # "her Mexican counterpart, Gabriel Ortega Ruiz", "his Serbian and Hungarian counterparts, A and B,"
             rc = _ROLE_COMMA.search(before[-160:])
-            if rc and re.match(r"\s*(?:,|and\b|\(|$|[a-z])", after):
+            if rc and re.match(r"\s*(?:[,.;]|and\b|\(|$|[a-z])", after):
                 role_comma = True
                 role = rc.group("title")
                 for w in role.split():
                     c = _country_of_word(w, g, lx)
-                    if c:
-                        if country is None and "and" not in role.split():
-                            country = c
+                    if c and country is None and "and" not in role.split():
+                        country = c
         if not tl and not listed and not appos and not role_comma:
             role = _apposition_role(t, b, lx)
             if len(run) < 2 or not (role or near_speech):
@@ -721,6 +720,9 @@ _VERBISH = {
     "visit", "host", "welcome", "say", "urge", "call", "warn", "pledge", "ink", "launch", "resume", "back", "slam",
     "sends", "send", "ready", "set", "see", "talk", "forge", "seal", "renew", "restore", "open", "upgrade",
     "last", "next", "earlier", "later", "recently", "today", "yesterday", "this", "jointly", "together",
+    # irregular past forms: "Peru and Chile held talks", "Kenya sent a delegation"
+    "held", "met", "spoke", "took", "made", "paid", "sent", "gave", "began", "led", "won", "saw", "told", "kept",
+    "sat", "flew", "struck", "went", "came", "hosted", "received", "signed", "welcomed",
 }
 
 
