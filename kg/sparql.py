@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TypeVar
 from xml.sax.saxutils import escape
 
 import pyoxigraph as ox
@@ -29,6 +32,7 @@ GRAPH_FORMATS = {
     "trig": (ox.RdfFormat.TRIG, "application/trig"),
     "nq": (ox.RdfFormat.N_QUADS, "application/n-quads"),
 }
+T = TypeVar("T")
 _POSITION = re.compile(r"(?:error at |at )(\d+):(\d+)")
 
 
@@ -70,22 +74,19 @@ def run_query(
         return Result("ask", [], [], boolean=bool(answer))
     if isinstance(answer, ox.QuerySolutions):
         variables = [v.value for v in answer.variables]
-        rows = []
-        truncated = False
-        for solution in answer:
-            if max_rows is not None and len(rows) >= max_rows:
-                truncated = True
-                break
-            rows.append([solution[v] for v in variables])
+        solutions, truncated = _take(answer, max_rows)
+        rows = [[solution[v] for v in variables] for solution in solutions]
         return Result("select", variables, rows, truncated=truncated)
-    triples = []
-    truncated = False
-    for triple in answer:
-        if max_rows is not None and len(triples) >= max_rows:
-            truncated = True
-            break
-        triples.append(triple)
+    triples, truncated = _take(answer, max_rows)
     return Result("graph", [], [], triples=triples, truncated=truncated)
+
+
+def _take(items: Iterable[T], limit: int | None) -> tuple[list[T], bool]:
+    """At most ``limit`` items, and whether there were more."""
+    if limit is None:
+        return list(items), False
+    taken = list(itertools.islice(items, limit + 1))
+    return taken[:limit], len(taken) > limit
 
 
 def _term_json(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> dict[str, str]:

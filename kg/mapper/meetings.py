@@ -213,14 +213,19 @@ def _clause_subjects(s: Sentence, ms: list[Ment]) -> list[Ment]:
     return out if len(out) >= 2 else []
 
 
-_ROLE_APPOS = re.compile(r"\s*(?:his|her|their|its|the)\s+(?:[A-Z][\w-]*\s+(?:and\s+[A-Z][\w-]*\s+)?)?"
-                         r"(?:counterparts?|guests?|visitors?|hosts?|colleagues?)\s*,\s*")
+# capitalised title words the mention finder left outside a name: "and Sri Lankan President Dinesh W."
+_TITLE_GAP = r"(?:(?:the|his|her|their)\s+)?(?:[A-Z][\w’'-]*\s+){1,4}"
+_POSS_COUNTRY = r"(?:[A-Z][\w-]*(?:\s[A-Z][\w-]*)?(?:’s|'s)\s+)?"
+_ROLE_APPOS = re.compile(r"\s*(?:his|her|their|its|the)\s+(?:[\w’'-]+\s+){0,4}?"
+                         r"(?:counterparts?|guests?|visitors?|hosts?|colleagues?|ministers|leaders|presidents|premiers|"
+                         r"envoys|delegates|chiefs|heads)\s*,\s*" + _POSS_COUNTRY)
 
 
 def _objects(s: Sentence, ms: list[Ment], pos: int, max_gap: int = 45, places: bool = False) -> list[Ment]:
     """The actors right after ``pos``, coordinated with "and" or commas."""
     right = [m for m in ms if m.start >= pos and is_actor(m) and not m.modifier and (places or not m.after_prep)
-             and not _possessive(m, s, ms) and m.head != "they"]
+             and not _possessive(m, s, ms) and m.head != "they"
+             and not (m.etype == "group" and s.text[m.end - s.start : m.end - s.start + 1] in ("’", "'"))]
     if not right:
         return []
     first = right[0]
@@ -236,7 +241,8 @@ def _objects(s: Sentence, ms: list[Ment], pos: int, max_gap: int = 45, places: b
     out = [first]
     for m in right[1:]:
         gap = s.text[out[-1].end - s.start : _span_start(m) - s.start]
-        if re.fullmatch(r"\s*(?:\([^)]*\))?\s*(?:,|and|, and|&|as well as)\s*", gap):
+        if re.fullmatch(r"\s*(?:\([^)]*\))?\s*(?:,|and|, and|&|as well as)\s*(?:" + _POSS_COUNTRY + "|" + _TITLE_GAP
+                        + ")", gap):
             out.append(m)
         else:
             break
@@ -568,7 +574,7 @@ def _summits(sentences: list[Sentence], by_sent: dict[int, list[Ment]], events: 
 # an adverbial (a time, a medium, a place) or, after "co-chair", the body chaired; then "with" or "between"
 _LATER_PARTNER = re.compile(
     r"(?P<skip>(?:,?\s+(?:(?:on|last|this|early|late|earlier|later|again|separately|also|briefly|privately|"
-    r"by|via|over|through|in|at|during|for)\b(?:\s+(?!(?:with|between|to|about|that|which|who)\b)[\w’'.-]+){0,4}|"
+    r"by|via|over|through|in|at|during|for)\b(?:\s+(?!(?:with|between|to|about|that|which|who)\b)[\w’'.-]+){0,5}|"
     r"the\s+(?:[\w’'-]+\s+){0,5}?(?:commission|committee|session|meeting|council|forum|dialogue|talks)))"
     r"{1,3}?),?\s+(?P<prep>with|between)\s", re.IGNORECASE)
 
@@ -666,6 +672,8 @@ def _read_trigger(s: Sentence, ms: list[Ment], trig: _Trigger, tm: re.Match[str]
                 host = ik[0]
         if hosts[0].etype == "country" and vkeys and all(_country_of(k, g, people_country) == hkey for k in vkeys):
             return None  # "returned to Kathmandu": a trip home is no visit
+        if text.startswith("return") and not (vkeys and all(_country_of(k, g, people_country) for k in vkeys)):
+            return None  # "returns to Kathmandu": home or abroad, the text does not say
         if host and host not in participants:
             participants.append(host)
         visitor = vkeys[0] if vkeys else None
@@ -677,6 +685,8 @@ def _read_trigger(s: Sentence, ms: list[Ment], trig: _Trigger, tm: re.Match[str]
                                     s.text[: a - s.start + (3 if text.startswith("to ") else 0)]))
         mc.explicit_visit = bool(re.search(r"state visit|official visit", s.text, re.IGNORECASE))
         return mc
+    if between and between.group().strip().endswith("between") and len(objs) >= 2:
+        subj = []  # "the two ministers' meeting, between A and B": the pair names every participant
     left = _keys(subj, cands, recent, g, people_country)
     right = _keys(objs, cands, recent, g, people_country)
     participants = [*left, *[k for k in right if k not in left]]

@@ -409,6 +409,17 @@ def _sentence_mentions(s: Sentence, g: Gazetteer, lx: Lex) -> list[Ment]:
                     c = _country_of_word(w, g, lx)
                     if c and country is None and "and" not in role.split():
                         country = c
+        if not tl and not listed and not appos and not role_comma and len(run) >= 2:
+            # "Bangladesh's Tanvir Hossain", "Tunisia’s Mourad Jelassi": a full name owned by a country is a person
+            pc = re.search(r"(?<![\w])([A-Z][\w-]+(?:\s[A-Z][\w-]+)?)(?:’s|'s)\s+$", before)
+            c = _country_of_word(pc.group(1), g, lx) if pc else None
+            if c:
+                role_comma = True
+                country = country or c
+            elif re.search(r"(?<![\w])between\s+$", before) and re.match(
+                    r"\s+and\s+(?:[A-Z][\w-]+(?:’s|'s)\s+|(?:[A-Z][\w-]+\s+){1,4}(?:[A-Z][\w-]+\s+)?)?"
+                    r"[A-Z][\w-]+\s+[A-Z][\w-]+", after):
+                role_comma = True  # "between Sunita Thapa and Bangladesh's Tanvir Hossain": the first of a pair
         if not tl and not listed and not appos and not role_comma:
             role = _apposition_role(t, b, lx)
             if len(run) < 2 or not (role or near_speech):
