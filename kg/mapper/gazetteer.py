@@ -238,6 +238,9 @@ def _trie_pattern(forms: list[str]) -> str:
     return "(?:" + build(trie) + ")"
 
 
+_PARTICLES = {"al", "bin", "ibn", "el", "de", "van", "von", "ben", "abu", "da", "di"}
+
+
 def short_forms(name: str, surname_first: bool) -> list[str]:
     """Short forms a full name is later referred to by: surname, hyphen parts, surname-first family name."""
     parts = [p for p in re.split(r"\s+", name.strip()) if p]
@@ -250,7 +253,7 @@ def short_forms(name: str, surname_first: bool) -> list[str]:
     out.append(last)
     if "-" in last:
         out.extend(p for p in last.split("-") if len(p) > 3)
-    if len(parts) >= 3 and parts[-2].lower() in {"al", "bin", "ibn", "el", "de", "van", "von", "ben", "abu", "da", "di"}:
+    if len(parts) >= 3 and parts[-2].lower() in _PARTICLES:
         out.append(" ".join(parts[-2:]))
     for p in parts[1:-1]:
         if "-" in p:  # "Hossein Amir-Abdollahian Jr" style

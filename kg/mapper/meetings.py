@@ -44,6 +44,8 @@ class MeetingCand:
     local_id: str = ""
     confidence: float = 0.75
     invited: bool = False  # "X invited Y to visit Z": a meeting only once the invitation is accepted
+    scope: str | None = None  # "bilateral" or "multilateral", when the text says which
+    body_countries: list[str] = field(default_factory=list)  # the countries of the commission it is a session of
     extra_sents: list[int] = field(default_factory=list)
 
 
@@ -221,9 +223,15 @@ _ROLE_APPOS = re.compile(r"\s*(?:his|her|their|its|the)\s+(?:[\w’'-]+\s+){0,4}
                          r"envoys|delegates|chiefs|heads)\s*,\s*" + _POSS_COUNTRY)
 
 
+def _unnamed_role(m: Ment) -> bool:
+    """"her Tanzanian counterpart", never named: the counterpart's country stands for the person."""
+    return m.kind == "role" and m.etype == "person" and not m.key and bool(m.country) and m.head != "title"
+
+
 def _objects(s: Sentence, ms: list[Ment], pos: int, max_gap: int = 45, places: bool = False) -> list[Ment]:
     """The actors right after ``pos``, coordinated with "and" or commas."""
-    right = [m for m in ms if m.start >= pos and is_actor(m) and not m.modifier and (places or not m.after_prep)
+    right = [m for m in ms if m.start >= pos and (is_actor(m) or _unnamed_role(m)) and not m.modifier
+             and (places or not m.after_prep)
              and not _possessive(m, s, ms) and m.head != "they"
              and not (m.etype == "group" and s.text[m.end - s.start : m.end - s.start + 1] in ("’", "'"))]
     if not right:
@@ -339,10 +347,17 @@ def _keys(ms: list[Ment], meetings: list[MeetingCand], recent: list[Ment], g: Ga
           pc: dict[str, str] | None = None) -> list[str]:
     out: list[str] = []
     for m in ms:
+        if _unnamed_role(m):
+            if m.country and m.country not in out:
+                out.append(m.country)
+            continue
         for k in (_resolve_group(m, meetings, recent, g, pc) if m.etype == "group" else [m.key]):
             if k and k not in out:
                 out.append(k)
     return out
+
+
+_DATELINE_PREFIX = re.compile(r"^\s*[A-Z][A-Z .’'-]{2,40},\s+[^—–\n]{0,50}?(?:—|–|\s-\s)")
 
 
 def _date_for(s: Sentence, pos: int, published: dt.date | None, tense: str | None,
@@ -350,6 +365,10 @@ def _date_for(s: Sentence, pos: int, published: dt.date | None, tense: str | Non
     exprs = time_expressions(s.text, published, tense)  # type: ignore[arg-type]
     exprs = [e for e in exprs if e.kind in ("point", "range", "relative_anaphoric")
              or (e.kind == "since" and re.search(r"negotiat|talks", s.text))]
+    dl = _DATELINE_PREFIX.match(s.text)
+    if dl and any(e.start >= dl.end() for e in exprs):
+        # "ATHENS, Sept 23 (Wire) — X hosted Y on Wednesday": the dateline dates the report, not the meeting
+        exprs = [e for e in exprs if e.start >= dl.end()]
     if not exprs:
         return None, None
     rel = pos - s.start
@@ -579,6 +598,12 @@ _LATER_PARTNER = re.compile(
     r"{1,3}?),?\s+(?P<prep>with|between)\s", re.IGNORECASE)
 
 
+_HOSTED_EVENT = re.compile(
+    r"\s+(?:the|a|an|this|next|its|their)\s+(?:[\w’'-]+\s+){0,5}?(?:summit|conference|forum|games|championships?|"
+    r"tournament|exhibition|expo|festival|ceremony|event|session|assembly|congress|talks|round|negotiations|"
+    r"olympics|cup|fair|meetings?|gathering|dialogue|consultations)(?![\w-])", re.IGNORECASE)
+
+
 def _read_trigger(s: Sentence, ms: list[Ment], trig: _Trigger, tm: re.Match[str], a: int, b: int,
                   cands: list[MeetingCand], recent: list[Ment], g: Gazetteer,
                   people_country: dict[str, str]) -> MeetingCand | None:
@@ -592,10 +617,11 @@ def _read_trigger(s: Sentence, ms: list[Ment], trig: _Trigger, tm: re.Match[str]
             after = [m for m in ms if m.start > s.start + comma and is_actor(m) and not m.modifier]
             subj = after[:1]
     objs = _objects(s, ms, b)
-    between = re.match(r"\s*(?:with|between)\s", s.text[b - s.start :])
+    between = re.match(r"\s*(?:with|between)\s" if trig.kind != "phone_call" else r"\s*(?:with|between|from)\s",
+                       s.text[b - s.start :])
     if between and not objs:
         objs = _objects(s, ms, b + between.end(), max_gap=45)
-    if not objs and not trig.visit:
+    if not objs and not trig.visit and trig.kind != "summit":
         # "spoke by phone on Tuesday with X", "meeting on Monday, between A and B", "co-chair the joint committee
         # with X": the partner after an adverbial (or the chaired body)
         later = _LATER_PARTNER.match(s.text[b - s.start :])
@@ -612,6 +638,8 @@ def _read_trigger(s: Sentence, ms: list[Ment], trig: _Trigger, tm: re.Match[str]
         return None
     if trig.needs_object and not objs:
         return None
+    if trig.host_subject and _HOSTED_EVENT.match(s.text[b - s.start :]):
+        return None  # "hosted the African Union summit", "will host the next round of talks": an event, not a guest
     # "called Peru “a reliable friend”", "called Lima a friend": naming, not phoning
     if trig.kind == "phone_call" and text in ("called", "phoned", "telephoned") and objs and re.match(
             r"\s*[\"“‘]|\s+(?:a|an|the|his|her|its|their|one|our)\s", s.text[objs[-1].end - s.start:]):
@@ -721,6 +749,7 @@ def _finish(mc: MeetingCand, s: Sentence, ms: list[Ment], tm: re.Match[str], pub
         mc.status = "happened"
     if not mc.place:
         mc.place = _place_in(s, ms, g, a)
+    mc.scope = _scope(s, a)
     side = re.search(r"on the sidelines of (?:the\s+)?((?:[\w’'-]+\s+){0,5}summit(?:\s+in\s+[A-Z]\w+)?)", s.text,
                      re.IGNORECASE)
     if side:
@@ -738,6 +767,18 @@ def _finish(mc: MeetingCand, s: Sentence, ms: list[Ment], tm: re.Match[str], pub
     if not mc.place and dateline_place and mc.status == "happened" and mc.kind not in ("phone_call", "video_call") \
             and _near_publication(mc.date, published):
         mc.place = dateline_place
+
+
+_SCOPE = re.compile(r"(?<![\w-])(?:(?P<bi>bilateral|one-on-one|two-way|tête-à-tête)|(?P<multi>trilateral|tripartite|"
+                    r"quadrilateral|multilateral|three-way|four-way|three-nation|four-nation))(?![\w-])", re.IGNORECASE)
+
+
+def _scope(s: Sentence, a: int) -> str | None:
+    """"held a bilateral meeting", "hosted A and B for a trilateral meeting": the nearest scope word after it."""
+    m = _SCOPE.search(s.text, a - s.start, a - s.start + 140)
+    if not m:
+        return None
+    return "bilateral" if m.group("bi") else "multilateral"
 
 
 def _near_publication(date: DateValue | None, published: dt.date | None) -> bool:
@@ -828,12 +869,16 @@ def _commission(s: Sentence, ms: list[Ment], cands: list[MeetingCand], published
     source = new[0].participants if new else next((c.participants for c in reversed(cands) if len(c.participants) >= 2),
                                                   [])
     if len(countries) < 2:
+        body = next((c.body_countries for c in reversed(cands) if c.body_countries), [])
         countries = list(dict.fromkeys(c for c in (_country_of(k, g, pc) for k in source) if c))
+        if len(countries) < 2 and body:
+            countries = list(body)  # "the next session of the joint commission": the commission named before
     if len(countries) < 2:
         return
     if new:
         named = {m.key for m in ms if m.etype == "person" and m.key and m.kind in ("name", "alias", "surname")}
         for c in new:
+            c.body_countries = list(countries)
             if sum(1 for k in c.participants if k in named) >= 2:
                 continue  # "A and B co-chaired the joint commission": the people named are the participants
             c.participants = list(countries)
@@ -900,6 +945,18 @@ def _compatible_dates(a: MeetingCand, b: MeetingCand) -> bool:
     return True
 
 
+def _within_days(a: MeetingCand, b: MeetingCand, days: int) -> bool:
+    """"arrived in Ankara late on Tuesday" and talks on Wednesday: days of one trip."""
+    if a.status != b.status:
+        return False
+    if not (a.date and b.date):
+        return True
+    if a.date.precision != "day" or b.date.precision != "day":
+        return False
+    ea, eb = a.end_date or a.date, b.end_date or b.date
+    return (b.date.first_day() - ea.last_day()).days <= days and (a.date.first_day() - eb.last_day()).days <= days
+
+
 def _covers(small: list[str], big: list[str], g: Gazetteer, pc: dict[str, str]) -> int:
     """How many of ``small`` match ``big`` (a country matches a person of that country)."""
     n = 0
@@ -927,6 +984,8 @@ def _same_event(a: MeetingCand, b: MeetingCand, g: Gazetteer, pc: dict[str, str]
         return False
     if a.separate_group and a.separate_group == b.separate_group:
         return False
+    if a.scope and b.scope and a.scope != b.scope:
+        return False  # a bilateral meeting beside a trilateral one
     if not _compatible_dates(a, b):
         return False
     small, big = sorted((a.participants, b.participants), key=len)
@@ -954,8 +1013,10 @@ def _merge(cands: list[MeetingCand], roles: dict[str, str], pc: dict[str, str], 
             _absorb(target, c, g)
     out: list[MeetingCand] = []
     for v in visits:
+        minister = not v.explicit_visit and v.visitor and not _is_head(v.visitor, roles, g)
         inner = [o for o in events if (v.visitor in o.participants or _same_event(v, o, g, pc))
-                 and _compatible_dates(v, o) and o.kind not in ("phone_call", "video_call")]
+                 and (_compatible_dates(v, o) or (minister and _within_days(v, o, 7)))
+                 and o.kind not in ("phone_call", "video_call")]
         # a visit by someone who is not a head of state, whose meetings are reported, is told by those meetings
         if inner and not v.explicit_visit and v.visitor and not _is_head(v.visitor, roles, g):
             for o in inner:
@@ -1003,6 +1064,7 @@ def _absorb(target: MeetingCand, c: MeetingCand, g: Gazetteer) -> None:
     target.host = target.host or c.host
     target.visitor = target.visitor or c.visitor
     target.name = target.name or c.name
+    target.scope = target.scope or c.scope
     if c.status == "happened" and target.kind != "state_visit":
         target.status = "happened"
     target.extra_sents.append(c.sent)

@@ -209,6 +209,12 @@ def _title_left(sent: str, name_start: int, g: Gazetteer, lx: Lex) -> tuple[int,
             org_chain = low in _TITLE_ORG_HEADS or in_org
             i -= 1
             continue
+        if i > 0 and w[:1].isupper() and re.fullmatch(r"\s+", sent[toks[i - 1][1] : s]) and \
+                _country_of_word(toks[i - 1][2] + " " + w, g, lx):
+            begin = limit = toks[i - 1][0]  # a two-word demonym: "Sri Lankan President", "South Korean Minister"
+            org_chain = False
+            i -= 2
+            continue
         break
     if begin is None:
         return None
@@ -227,8 +233,9 @@ def _title_left(sent: str, name_start: int, g: Gazetteer, lx: Lex) -> tuple[int,
     if not lows & lx.heads:
         return None
     country = None
-    for w in words:
-        country = _country_of_word(w, g, lx)
+    for j, w in enumerate(words):
+        country = _country_of_word(w, g, lx) or (
+            _country_of_word(w + " " + words[j + 1], g, lx) if j + 1 < len(words) else None)
         if country:
             break
     return begin, title, country
@@ -734,6 +741,7 @@ _VERBISH = {
     # irregular past forms: "Peru and Chile held talks", "Kenya sent a delegation"
     "held", "met", "spoke", "took", "made", "paid", "sent", "gave", "began", "led", "won", "saw", "told", "kept",
     "sat", "flew", "struck", "went", "came", "hosted", "received", "signed", "welcomed",
+    "early", "late", "soon", "tomorrow", "tonight", "overnight",
 }
 
 

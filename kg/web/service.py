@@ -24,7 +24,7 @@ from kg.errors import ForbiddenQuery, StoreError
 from kg.executor import QueryAnswer, QueryExecutor, QueryJob
 from kg.queries import CannedQuery, get_query, load_queries
 from kg.safety import QueryInfo, check_query, inspect_query
-from kg.store import DUMP_FORMATS, current_generation, write_store
+from kg.store import DUMP_FORMATS, PREFIXES, current_generation, write_store
 from kg.vocab import RESOURCE
 
 log = logging.getLogger("kg.web")
@@ -182,8 +182,22 @@ class Endpoint:
         incoming = self.rows(
             "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
             "SELECT DISTINCT ?s ?p ?o ?label WHERE { ?s ?p ?o OPTIONAL { ?s rdfs:label ?label } } "
-            "ORDER BY ?p ?s LIMIT 500", {"o": node})
-        return {"iri": iri, "out": out["results"]["bindings"], "in": incoming["results"]["bindings"]}
+            # mentions last: the meetings, statements and positions of an actor come first
+            "ORDER BY (?p = <https://w3id.org/diplomacy-kg/ontology#mentionOf>) ?p ?s LIMIT 500", {"o": node})
+        grouped: dict[tuple[str, str], dict] = {}
+        for row in out["results"]["bindings"]:
+            key = (row["p"]["value"], json.dumps(row["o"], sort_keys=True))
+            entry = grouped.setdefault(key, {"p": row["p"], "p_short": short_name(row["p"]["value"]),
+                                             "o": row["o"], "label": row.get("label"), "sources": []})
+            source = row["g"]["value"].rsplit("/", 1)[-1]
+            if source not in entry["sources"]:
+                entry["sources"].append(source)
+        labels = [g["o"]["value"] for g in grouped.values() if g["p"]["value"] == _RDFS_LABEL]
+        incoming_rows = incoming["results"]["bindings"]
+        for row in incoming_rows:
+            row["p_short"] = short_name(row["p"]["value"])
+        return {"iri": iri, "label": labels[0] if labels else None, "out": list(grouped.values()),
+                "in": incoming_rows}
 
     # -- dumps -----------------------------------------------------------------------------------------
     def dump(self, fmt: str, gz: bool) -> DumpFile:
@@ -245,3 +259,14 @@ def resource_iri(path: str) -> str:
 def local_path(iri: str) -> str | None:
     """The /resource/… path of one of our IRIs, or None for an outside IRI."""
     return "/resource/" + iri[len(RESOURCE):] if iri.startswith(RESOURCE) else None
+
+
+_RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+
+
+def short_name(iri: str) -> str:
+    """``dip:participant`` for a term of a known namespace, else the IRI."""
+    for prefix, namespace in sorted(PREFIXES.items(), key=lambda kv: -len(kv[1])):
+        if iri.startswith(namespace) and "/" not in iri[len(namespace):] and "#" not in iri[len(namespace):]:
+            return f"{prefix}:{iri[len(namespace):]}"
+    return iri

@@ -154,3 +154,94 @@ def test_long_arabic_name_with_particles() -> None:
     f = _facts("Omani Foreign Minister Salim Al-Harthy held talks with Qatari Foreign Minister Sheikh Hamad bin "
                "Khalid Al Thani in Doha on Monday.")
     assert any("Hamad bin Khalid Al Thani" in p for p in _people(f)), _people(f)
+
+
+MORE_HELD = [
+    ("Turkish President Ali Kaya received a phone call from Azerbaijani President Ilham Rzayev on Friday.",
+     {"Ali Kaya", "Ilham Rzayev"}),
+    ("Japanese Prime Minister Hiro Tanaka spoke with Kenyan President John Carter by telephone on Tuesday.",
+     {"Hiro Tanaka", "John Carter"}),
+    ("Russian Foreign Minister Sergei Orlov is visiting Pyongyang this week.", {"Sergei Orlov"}),
+    ("The two foreign ministers' meeting on Monday, between Anita Rana and Bangladesh's Karim Uddin, prepared the "
+     "leaders' talks.", {"Anita Rana", "Karim Uddin"}),
+    ("The visit follows a meeting last week in the border town of Kasserine between the two countries' interior "
+     "ministers, Tunisia's Nabil Gharbi and Algeria's Omar Zerrouki.", {"Nabil Gharbi", "Omar Zerrouki"}),
+    ("Prime Minister Ram Bahadur Karki arrived. A meeting between Karki and Sri Lankan President Nimal Perera "
+     "followed on Wednesday.", {"Ram Bahadur Karki", "Nimal Perera"}),
+]
+
+
+@pytest.mark.parametrize(("text", "who"), MORE_HELD, ids=[t[:40] for t, _ in MORE_HELD])
+def test_more_held_frames(text: str, who: set[str]) -> None:
+    f = _facts(text)
+    assert any(who <= p for p in _people(f)), _people(f)
+
+
+def test_meeting_between_pair_ignores_possessive_group_subject() -> None:
+    f = _facts("Prime Minister Ram Bahadur Karki met Bangladeshi Prime Minister Rina Akter on Tuesday. "
+               "The two foreign ministers' meeting on Monday, between Anita Rana and Bangladesh's Karim Uddin, "
+               "prepared the leaders' talks.")
+    assert {"Anita Rana", "Karim Uddin"} in _people(f)
+
+
+def test_dateline_does_not_date_the_meeting() -> None:
+    f = _facts("ATHENS, Sept 23 (Balkan Wire) — Greek Prime Minister Nikos Stavrou hosted Serbian Prime Minister "
+               "Marko Ilic in Thessaloniki on Wednesday.", dt.date(2021, 9, 23))
+    [m] = f.meetings
+    assert str(m.date) == "2021-09-22"
+
+
+def test_bilateral_meeting_beside_trilateral_is_its_own_event() -> None:
+    f = _facts("Austrian Chancellor Jonas Brandl hosted his Slovak and Czech counterparts, Pavol Hudak and Tomas "
+               "Rybar, for a trilateral meeting in Graz on Wednesday. Before the trilateral session, Hudak and Rybar "
+               "held a bilateral meeting over breakfast.")
+    groups = _people(f)
+    assert {"Jonas Brandl", "Pavol Hudak", "Tomas Rybar"} in groups and {"Pavol Hudak", "Tomas Rybar"} in groups
+
+
+def test_titled_short_form_of_a_long_name_is_the_same_person() -> None:
+    f = _facts("Omani Foreign Minister Salim Al-Harthy held talks with Qatari Foreign Minister Sheikh Hamad bin "
+               "Khalid Al Thani in Doha on Monday. On Wednesday, Sheikh Hamad spoke by phone with Azerbaijani Foreign "
+               "Minister Elchin Guliyev.")
+    labels = {a.label for a in f.actors.values()}
+    assert "Hamad" not in labels
+    assert {"Hamad bin Khalid Al Thani", "Elchin Guliyev"} in _people(f)
+
+
+def test_surname_with_particle() -> None:
+    f = _facts("Minister of State Saeed Al Nuaimi welcomed Armenian Deputy Foreign Minister Aram Petrosyan on Tuesday. "
+               "Al Nuaimi told his guest that the talks were useful.")
+    assert "Al Nuaimi" not in {a.label for a in f.actors.values()}
+
+
+@pytest.mark.parametrize("text", [
+    "Kenyan President Ruto Kamau said he looked forward to meeting Ugandan President Yoweri Okello.",
+    "Uganda hosted the African Union summit in Kampala last year.",
+    "Kenya will host the next round of talks between Sudan's warring parties.",
+    "Kenyan President Ruto Kamau received an award from the African Union on Monday.",
+    "Kenyan President Ruto Kamau welcomed the decision by Uganda to reopen the border.",
+    "Kenyan President Ruto Kamau called Ugandan President Yoweri Okello a friend of Kenya.",
+])
+def test_more_non_meetings(text: str) -> None:
+    assert not _facts(text).meetings
+
+
+def test_unnamed_counterpart_stands_for_its_country() -> None:
+    f = _facts("Kenyan Foreign Minister Amina Wekesa held talks with her Tanzanian counterpart on Monday.")
+    assert _people(f) == [{"Amina Wekesa", "Tanzania"}]
+
+
+def test_minister_arrival_is_told_by_the_talks_of_the_next_day() -> None:
+    f = _facts("Brazilian Foreign Minister Ana Paula Ribeiro arrived in Ankara late on Tuesday. On Wednesday, "
+               "Ribeiro held talks with Turkish Foreign Minister Hakan Demir.")
+    assert [m.kind for m in f.meetings] != ["state_visit", "meeting"]
+    assert any({"Ana Paula Ribeiro", "Hakan Demir"} <= p for p in _people(f))
+
+
+def test_accepted_invitation_makes_the_inviter_the_host() -> None:
+    f = _facts("Prime Minister Ram Bahadur Karki met Sri Lankan President Nimal Perera on Wednesday. Perera invited "
+               "Karki to pay a state visit to Colombo. Karki accepted the invitation and will travel to Colombo early "
+               "next year.", dt.date(2024, 9, 26))
+    planned = [m for m in f.meetings if m.status == "scheduled"]
+    assert planned and {f.actors[k].label for k in planned[0].participants} == {"Ram Bahadur Karki", "Nimal Perera"}
+    assert str(planned[0].date) == "2025"
