@@ -125,7 +125,7 @@ def not_an_event(text: str, a: int, b: int, trigger: str = "") -> bool:
 _MEET_WORDS = ("meet", "met", "talk", "visit", "trip", "tour", "call", "phon", "video", "virtual", "receiv", "host",
                "welcom", "arriv", "land", "travel", "flew", "head", "return", "summit", "consult", "negotiat",
                "exchang", "journey", "signed", "inked", "commission", "committee", "sat down", "sit down", "sits down",
-               "sitting down", "chair", "presid", "fly", "flies", "flying")
+               "sitting down", "chair", "presid", "fly", "flies", "flying", "confer")
 
 
 def _meet_word(text: str) -> bool:
@@ -598,6 +598,13 @@ _LATER_PARTNER = re.compile(
     r"{1,3}?),?\s+(?P<prep>with|between)\s", re.IGNORECASE)
 
 
+_DEMONYM_GROUP = re.compile(r"(?:[A-Z][\w-]+(?:\s[A-Z][\w-]+)?,\s+)*[A-Z][\w-]+(?:\s[A-Z][\w-]+)?,?\s+and\s+"
+                            r"[A-Z][\w-]+(?:\s[A-Z][\w-]+)?\s+(?:government\s+|trade\s+|foreign\s+ministry\s+|"
+                            r"military\s+|senior\s+|top\s+)?(?:officials|delegations|delegates|negotiators|teams|"
+                            r"diplomats|envoys|representatives|authorities)(?![\w-])")
+_MEDIUM = re.compile(r"[^.;:“\"]{0,100}?(?<![\w])(?:by|via|over(?:\s+the)?|on\s+the|through(?:\s+a)?)\s+"
+                    r"(?P<m>video(?:\s*link|\s*conference|\s*call)?|videoconference|virtual\s+link|phone|telephone)"
+                    r"(?![\w-])", re.IGNORECASE)
 _HOSTED_EVENT = re.compile(
     r"\s+(?:the|a|an|this|next|its|their)\s+(?:[\w’'-]+\s+){0,5}?(?:summit|conference|forum|games|championships?|"
     r"tournament|exhibition|expo|festival|ceremony|event|session|assembly|congress|talks|round|negotiations|"
@@ -617,7 +624,7 @@ def _read_trigger(s: Sentence, ms: list[Ment], trig: _Trigger, tm: re.Match[str]
             after = [m for m in ms if m.start > s.start + comma and is_actor(m) and not m.modifier]
             subj = after[:1]
     objs = _objects(s, ms, b)
-    between = re.match(r"\s*(?:with|between)\s" if trig.kind != "phone_call" else r"\s*(?:with|between|from)\s",
+    between = re.match(r"\s*(?:with|between|by)\s" if trig.kind != "phone_call" else r"\s*(?:with|between|from)\s",
                        s.text[b - s.start :])
     if between and not objs:
         objs = _objects(s, ms, b + between.end(), max_gap=45)
@@ -709,7 +716,7 @@ def _read_trigger(s: Sentence, ms: list[Ment], trig: _Trigger, tm: re.Match[str]
             return None
         mc = MeetingCand("state_visit", participants, s.index, "meeting.visit", a, b, host=host, visitor=visitor,
                          place=place)
-        mc.invited = bool(re.search(r"\binvit(?:ed|es|ing)\s+(?:\S+\s+){1,6}?(?:to\s+(?:visit|come|travel)|to)\s*$",
+        mc.invited = bool(re.search(r"\binvit(?:ed|es|ing)\s+(?:\S+\s+){0,6}?(?:to\s+(?:visit|come|travel)|to)\s*$",
                                     s.text[: a - s.start + (3 if text.startswith("to ") else 0)]))
         mc.explicit_visit = bool(re.search(r"state visit|official visit", s.text, re.IGNORECASE))
         return mc
@@ -719,9 +726,22 @@ def _read_trigger(s: Sentence, ms: list[Ment], trig: _Trigger, tm: re.Match[str]
     right = _keys(objs, cands, recent, g, people_country)
     participants = [*left, *[k for k in right if k not in left]]
     if len(participants) < 2:
+        # "Peruvian and Chilean officials held talks", "talks between the Peruvian and Chilean delegations"
+        dg = _DEMONYM_GROUP.search(s.text, max(0, a - s.start - 90), min(len(s.text), b - s.start + 90))
+        if dg and (dg.end() <= a - s.start + 1 or dg.start() >= b - s.start - 1):
+            cs = [m.key for m in ms if m.kind == "demonym" and m.key and dg.start() <= m.start - s.start < dg.end()]
+            cs = list(dict.fromkeys(cs))
+            if len(cs) >= 2 and not re.search(r"[.;:]", s.text[min(dg.end(), b - s.start) : max(dg.start(),
+                                                                                               a - s.start)]):
+                participants = cs
+    if len(participants) < 2:
         return None
     rule = "meeting." + re.sub(r"[^a-z]+", "_", text.split()[0]).strip("_")
-    mc = MeetingCand(trig.kind, participants, s.index, rule, a, b)
+    kind = trig.kind
+    medium = _MEDIUM.match(s.text[b - s.start :]) if kind in ("meeting", "talks") else None
+    if medium:  # "met with X by video link", "held talks over the phone"
+        kind = "video_call" if re.match(r"video|virtual", medium.group("m"), re.IGNORECASE) else "phone_call"
+    mc = MeetingCand(kind, participants, s.index, rule, a, b)
     if trig.host_subject and left and right:
         mc.host, mc.visitor = left[0], right[0]
     if any(o.etype == "person" and re.search(r"visiting\s+$", s.text[: _span_start(o) - s.start]) for o in objs):
