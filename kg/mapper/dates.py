@@ -367,7 +367,7 @@ def _local_tense(norm: str, cues: _TenseCues, start: int, end: int) -> Tense | N
 # Specs: what an expression says, before it is resolved against a publication date.
 
 SpecKind = Literal[
-    "weekday", "monthday", "month", "year", "days", "weeks", "months", "years", "weeksago", "weekend", "vague"
+    "weekday", "monthday", "month", "year", "days", "weeks", "months", "years", "weeksago", "weekend", "vague", "season"
 ]
 
 
@@ -564,6 +564,15 @@ def _h_ago(m: re.Match[str], norm: str) -> _Cand | None:
     return _Cand(m.start(), m.end(), spec)
 
 
+_SEASON_RE = re.compile(r"(?i)\b(?P<mod>this|last|next|this coming)\s+(?P<s>spring|summer|autumn|fall|winter)\b")
+_SEASON_MONTH = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+
+
+def _h_season(m: re.Match[str], norm: str) -> _Cand | None:
+    mod = _modifier(m["mod"])
+    return _Cand(m.start(), m.end(), _Spec("season", month=_SEASON_MONTH[m["s"].lower()], modifier=mod))
+
+
 def _h_anaphoric(m: re.Match[str], norm: str) -> _Cand | None:
     return _Cand(m.start(), m.end(), None, kind="relative_anaphoric")
 
@@ -588,6 +597,7 @@ _ATOMS: tuple[tuple[re.Pattern[str], _Handler, bool, tuple[str, ...]], ...] = (
     (_REL_UNIT_RE, _h_rel_unit, False, ("week", "month", "year")),
     (_END_OF_RE, _h_end_of, False, (" of the ",)),
     (_AGO_RE, _h_ago, False, ("ago",)),
+    (_SEASON_RE, _h_season, False, ("spring", "summer", "autumn", "fall", "winter")),
     (_ANAPHORIC_RE, _h_anaphoric, False, _ANAPHORIC_KEYS),
 )
 _DIGIT = re.compile(r"\d")
@@ -815,6 +825,9 @@ def _resolve(spec: _Spec, pub: dt.date | None, tense: Tense) -> tuple[DateValue 
     if spec.kind == "month":
         year = _month_year(spec, pub, tense)
         return (_month_value(year, spec.month or 1), None) if year is not None else (None, None)
+    if spec.kind == "season":  # "next spring": the year of that season, no finer
+        year = _month_year(spec, pub, tense)
+        return (_year_value(year), None) if year is not None else (None, None)
     if pub is None:
         return None, None
     if spec.kind == "weekday":

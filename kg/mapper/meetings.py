@@ -76,8 +76,6 @@ def _triggers() -> tuple[_Trigger, ...]:
     out = []
     for t in lexicon()["meeting_triggers"]:
         pat = t["pattern"]
-        if pat.startswith("(?:phoned|telephoned|called)"):
-            pat = r"(?:phoned|telephoned|called)(?!\s+(?:for|on|upon|off|it|the|a|an|this|that|in|to))"
         out.append(_Trigger(
             re.compile(rf"(?<![\w-]){pat}(?![\w-])", re.IGNORECASE), t["kind"], bool(t.get("visit")),
             bool(t.get("host_subject")), bool(t.get("needs_object")), bool(t.get("needs_person_object")),
@@ -99,8 +97,10 @@ def _non_meeting_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str
     lx = lexicon()
     before = "|".join(sorted(lx["non_meeting_cues_before"], key=len, reverse=True))
     # the cue, then at most four words of the same clause (no punctuation, no new clause) up to the trigger
+    # (a preposition between them starts a phrase of its own: "urged Berg at their meeting" is still a meeting)
     pre = re.compile(rf"(?<![\w])(?:{before})(?:\s+(?!(?:when|while|after|before|as|and|but|during|where|since|"
-                     rf"because|whom|who|which|that)\b)[\w’'-]+){{0,4}}\s+$", re.IGNORECASE)
+                     rf"because|whom|who|which|that|at|in|on|with|from|following|over|by)\b)[\w’'-]+){{0,4}}\s+$",
+                     re.IGNORECASE)
     after = "|".join(lx["non_meeting_cues_after"])
     post = re.compile(rf"^[^.;:]{{0,80}}?(?<![\w])(?:{after})(?![\w])", re.IGNORECASE)
     objs = "|".join(sorted(set(lx["meet_satisfy_objects"]), key=len, reverse=True))
@@ -118,7 +118,15 @@ def not_an_event(text: str, a: int, b: int, trigger: str = "") -> bool:
     if post.search(text[b:]):
         return True
     first = trigger.split()[0].lower() if trigger else ""
+    last = trigger.split()[-1].lower() if trigger else ""
+    if last in ("meeting", "meetings", "talks") and _noun_head_re().match(text[b:]):
+        return True  # "the annual leaders' meeting mechanism", "the talks process"
     return first in ("meet", "meets", "met", "meeting") and bool(sat.match(text[b:]))
+
+
+@lru_cache(maxsize=1)
+def _noun_head_re() -> re.Pattern[str]:
+    return re.compile(r"\s+(?:" + "|".join(lexicon()["meeting_noun_heads"]) + r")(?![\w-])", re.IGNORECASE)
 
 
 # words one of which every meeting sentence holds (a fast substring test before the trigger patterns)
@@ -182,6 +190,8 @@ def _subjects(s: Sentence, ms: list[Ment], pos: int, allow_poss: bool) -> list[M
             break
     last = left[-1]
     between = s.text[last.end - s.start : pos - s.start]
+    if re.fullmatch(r"\s*,\s*who\s+(?:also\s+|had\s+|has\s+|have\s+|recently\s+|last\s+)?", between):
+        return [last]  # "Quispe, who met Berg last week, said …"
     if len(between) > 90 or re.search(r"[;:]|,\s*(?:which|who|when|while|as|but|and)\b", between):
         # too far: the subject of the sentence, if nothing else
         return []
@@ -223,28 +233,72 @@ _ROLE_APPOS = re.compile(r"\s*(?:his|her|their|its|the)\s+(?:[\w’'-]+\s+){0,4}
                          r"envoys|delegates|chiefs|heads)\s*,\s*" + _POSS_COUNTRY)
 
 
+# "a delegation from Uganda", "a high-level delegation of the Kenyan government": the country is the guest
+_DELEGATION_OF = re.compile(r"(?<![\w])(?:delegations?|counterparts|colleagues|officials|representatives|envoys|"
+                            r"ministers|leaders)\s+(?:from|of)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 def _unnamed_role(m: Ment) -> bool:
     """"her Tanzanian counterpart", never named: the counterpart's country stands for the person."""
     return m.kind == "role" and m.etype == "person" and not m.key and bool(m.country) and m.head != "title"
 
 
+def _sentence_subject(s: Sentence, ms: list[Ment], a: int) -> list[Ment]:
+    """The actors that open the sentence (a name, a coordination or a group), when nothing closer is the subject."""
+    first = [m for m in ms if m.end <= a and (is_actor(m) or m.etype == "group") and not m.modifier
+             and not m.in_quote and not m.after_prep]
+    if not first or _span_start(first[0]) - s.start > 30 or re.search(r"[;:]|,\s*(?:who|which|but)\b",
+                                                                        s.text[: a - s.start]):
+        return []
+    out = [first[0]]
+    for m in first[1:]:
+        gap = s.text[out[-1].end - s.start : _span_start(m) - s.start]
+        if re.fullmatch(r"\s*(?:,|and|, and)\s*(?:(?:her|his|their|its)\s+" + _PARTNER_ROLE + r")?", gap):
+            out.append(m)
+        else:
+            break
+    return out
+
+
+def _subject_with_partner(s: Sentence, ms: list[Ment], a: int) -> list[Ment]:
+    """"A signed an agreement with B during talks in Phnom Penh": the subject and the "with" partner of its verb."""
+    subj = _sentence_subject(s, ms, a)
+    if len(subj) != 1 or subj[0].etype == "group":
+        return []
+    w = re.search(r"(?<![\w])with\s+", s.text[subj[0].end - s.start : a - s.start])
+    if not w:
+        return []
+    partner = _objects(s, ms, subj[0].end + w.end(), max_gap=45)
+    return [subj[0], *partner[:1]] if partner else []
+
+
 def _objects(s: Sentence, ms: list[Ment], pos: int, max_gap: int = 45, places: bool = False) -> list[Ment]:
     """The actors right after ``pos``, coordinated with "and" or commas."""
     right = [m for m in ms if m.start >= pos and (is_actor(m) or _unnamed_role(m)) and not m.modifier
-             and (places or not m.after_prep)
+             and (places or not m.after_prep or _DELEGATION_OF.search(s.text[: m.start - s.start]))
              and not _possessive(m, s, ms) and m.head != "they"
              and not (m.etype == "group" and s.text[m.end - s.start : m.end - s.start + 1] in ("’", "'"))]
     if not right:
         return []
     first = right[0]
+    if len(right) > 1 and right[1].etype == "person" and right[1].key and (
+            (_unnamed_role(first) and re.fullmatch(r"\s*,?\s*", s.text[first.end - s.start : _span_start(right[1])
+                                                                       - s.start]))
+            or (first.etype == "country" and _span_start(right[1]) <= first.start)
+            or (first.etype == "country" and re.fullmatch(r"\s+(?:(?:[A-Z][\w.-]*|of|for|and|the)\s+){0,6}", s.text[
+                first.end - s.start : _span_start(right[1]) - s.start]))):
+        # "Peru’s foreign minister, Rosa Quispe", "U.S. Secretary of State John Miller": the person, not the title
+        right = right[1:]
+        first = right[0]
     gap = s.text[pos - s.start : _span_start(first) - s.start]
     if _ROLE_APPOS.fullmatch(gap):
         pass  # "hosted his Serbian and Hungarian counterparts, A and B": the names of the role phrase
-    elif len(gap) > max_gap or re.search(r"[,;:.–—]", gap):
-        return []
+    elif len(gap) > max_gap or re.search(r"[,;:.–—]", re.sub(r"(?<![\w])(?:[A-Z]\.){2,}", "", gap)):
+        return []  # (a title's abbreviation is no break: "with U.S. Secretary of State X")
     # "met on the sidelines of the SCO …": the object of a preposition is not a participant
-    if not places and re.search(r"(?<![\w])(?:of|on|at|in|during|about|over|under|for|from|after|before|since|"
-                                r"on behalf of|against)\s+(?:the\s+)?$", gap):
+    if not places and not _DELEGATION_OF.search(gap) and re.search(
+            r"(?<![\w])(?:of|on|at|in|during|about|over|under|for|from|after|before|since|"
+            r"on behalf of|against)\s+(?:the\s+)?$", gap):
         return []
     out = [first]
     for m in right[1:]:
@@ -262,8 +316,15 @@ def _place_in(s: Sentence, ms: list[Ment], g: Gazetteer, after: int) -> str | No
     data does not know is kept by its name ("newplace:Mombasa") when the text says what it is ("in Mombasa,
     Kenya", "in the Kenyan city of Kisumu")."""
     # a relative clause or a quote after the trigger speaks of other things ("…, who called for … in the Sea")
-    stop = re.search(r",\s*(?:who|which|where|saying|adding|as)\b|[;“\"]", s.text[max(0, after - s.start):])
+    # … and a coordinated verb phrase ("held talks on Monday and agreed that the commission would meet in Lusaka")
+    stop = re.search(r",\s*(?:who|which|where|saying|adding|as)\b|[;“\"]|\s(?:and|but)\s+(?:also\s+)?"
+                     r"(?:agreed|said|announced|decided|pledged|vowed|promised|called|urged|invited)\b",
+                     s.text[max(0, after - s.start):])
     limit = (after - s.start + stop.start()) if stop else len(s.text)
+    for m in _TOWN_OF.finditer(s.text):  # "in the northern port city of Thessaloniki", "in the border town of X"
+        if s.start + m.start() < after - 200 or m.start() > limit:
+            continue
+        return _known_place(m.group("name"), g) or "newplace:" + m.group("name")
     for m in re.finditer(r"(?<![\w])(?:in|at)\s+(?:the\s+)?([A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,2})"
                          r"(?P<cap>\s+capital)?(?P<city>\s+(?:city|town|port|resort) of\s+(?P<cname>[A-Z][\w’'\-]+"
                          r"(?:\s+[A-Z][\w’'\-]+)?))?(?P<ofc>,\s+(?P<ctry>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)?))?",
@@ -292,6 +353,10 @@ def _place_in(s: Sentence, ms: list[Ment], g: Gazetteer, after: int) -> str | No
                 if kind == "name" and g.entities[key].type == "country":
                     return key
     return None
+
+
+_TOWN_OF = re.compile(r"(?<![\w])(?:in|at)\s+the\s+(?:[a-z-]+\s+){0,3}(?:city|town|port|resort|village|enclave)\s+"
+                      r"of\s+(?P<name>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)?)")
 
 
 def _known_place(name: str, g: Gazetteer) -> str | None:
@@ -365,6 +430,9 @@ def _date_for(s: Sentence, pos: int, published: dt.date | None, tense: str | Non
     exprs = time_expressions(s.text, published, tense)  # type: ignore[arg-type]
     exprs = [e for e in exprs if e.kind in ("point", "range", "relative_anaphoric")
              or (e.kind == "since" and re.search(r"negotiat|talks", s.text))]
+    # "for the first time since the 2022 election": the start of a span, not the date of the meeting
+    exprs = [e for e in exprs if e.kind != "point" or not re.search(r"(?<![\w])since\s+(?:the\s+|early\s+|late\s+)?$",
+                                                                     s.text[: e.start])]
     dl = _DATELINE_PREFIX.match(s.text)
     if dl and any(e.start >= dl.end() for e in exprs):
         # "ATHENS, Sept 23 (Wire) — X hosted Y on Wednesday": the dateline dates the report, not the meeting
@@ -447,7 +515,7 @@ def find_meetings(
                     continue
                 _finish(mc, s, ms, tm, published, tense, cands, g, dateline_place)
                 cands.append(mc)
-        _calls_refine(cands, len_before)
+        _calls_refine(cands, len_before, s)
         _commission(s, ms, cands, published, tense, g, dateline_place, people_country, len_before)
         _visiting_object(s, ms, cands, published, tense, g, dateline_place, used)
         _signed_by(s, ms, cands, published, tense, g, dateline_place, people_country)
@@ -611,6 +679,11 @@ _HOSTED_EVENT = re.compile(
     r"olympics|cup|fair|meetings?|gathering|dialogue|consultations)(?![\w-])", re.IGNORECASE)
 
 
+# "While welcoming X, …", "In a phone call with X, …": a leading clause whose subject follows the comma
+_LEADING_CLAUSE = re.compile(r"\s*(?:(?:while|after|before|when|upon)|(?P<prep>(?:in|during|at|after|following)\s+"
+                             r"(?:a|an|the|their|his|her|its)(?:\s+[\w-]+)?))?\s*$", re.IGNORECASE)
+
+
 def _read_trigger(s: Sentence, ms: list[Ment], trig: _Trigger, tm: re.Match[str], a: int, b: int,
                   cands: list[MeetingCand], recent: list[Ment], g: Gazetteer,
                   people_country: dict[str, str]) -> MeetingCand | None:
@@ -618,7 +691,9 @@ def _read_trigger(s: Sentence, ms: list[Ment], trig: _Trigger, tm: re.Match[str]
     # "Berg's meeting with X", "the two ministers' talks": the possessor is the subject of a meeting noun
     subj = _subjects(s, ms, a, allow_poss=trig.visit or text.startswith(("meeting", "talks")))
     # "While welcoming X, Ankara called…": the subject follows the participial clause
-    if not subj and re.match(r"\s*(?:while|after|before|when|upon)?\s*$", s.text[: a - s.start], re.IGNORECASE):
+    lead = _LEADING_CLAUSE.match(s.text[: a - s.start]) if not subj else None
+    if lead and (not lead.group("prep") or re.match(r"\s+with\s", s.text[b - s.start :])):
+        # (a prepositional lead needs its partner: "In a phone call with X, Y said"; "In the call, …" refers back)
         comma = s.text.find(",", b - s.start)
         if comma > 0:
             after = [m for m in ms if m.start > s.start + comma and is_actor(m) and not m.modifier]
@@ -640,11 +715,16 @@ def _read_trigger(s: Sentence, ms: list[Ment], trig: _Trigger, tm: re.Match[str]
         if objs or between:
             pass
         else:
-            subj = _clause_subjects(s, ms)
+            subj = _clause_subjects(s, ms) or _subject_with_partner(s, ms, a)
+    elif not subj and (text.startswith("to ") or re.search(r"(?<![\w])to\s+(?:again\s+)?$", s.text[: a - s.start])):
+        # "The three leaders signed a declaration and agreed to meet again": the subject of the sentence
+        subj = _sentence_subject(s, ms, a)
     if trig.needs_person_object and not any(o.etype in ("person", "group") for o in objs):
         return None
     if trig.needs_object and not objs:
         return None
+    if trig.host_subject and objs and re.match(r"(?:’s|'s)(?![\w])", s.text[objs[0].end - s.start :]):
+        return None  # "welcomed X's remarks": a thing of X, not X as a guest
     if trig.host_subject and _HOSTED_EVENT.match(s.text[b - s.start :]):
         return None  # "hosted the African Union summit", "will host the next round of talks": an event, not a guest
     # "called Peru “a reliable friend”", "called Lima a friend": naming, not phoning
@@ -725,11 +805,24 @@ def _read_trigger(s: Sentence, ms: list[Ment], trig: _Trigger, tm: re.Match[str]
     left = _keys(subj, cands, recent, g, people_country)
     right = _keys(objs, cands, recent, g, people_country)
     participants = [*left, *[k for k in right if k not in left]]
+    if len(participants) < 2 and text.startswith(("meeting", "talks")) and re.search(
+            r"(?<![\w])their\s+(?:[\w-]+\s+)?$", s.text[: a - s.start]):
+        # "A and B spoke by phone, a week after their meeting in New York": "their" is the pair of the sentence
+        pair = _keys(_clause_subjects(s, ms), cands, recent, g, people_country)
+        if len(pair) >= 2:
+            participants = pair
+    if len(participants) == 1 and left and not right and re.search(
+            r"(?<![\w])(?:during|in|at|over)\s+(?:a|an|the|their|his|her)\s+(?:[\w-]+\s+)?$", s.text[: a - s.start]):
+        # "A told B during a phone call": the subject of the sentence and the person spoken to
+        head = _sentence_subject(s, ms, a)
+        hk = _keys(head[:1], cands, recent, g, people_country) if head else []
+        if hk and hk[0] not in participants:
+            participants = [hk[0], *participants]
     if len(participants) < 2:
         # "Peruvian and Chilean officials held talks", "talks between the Peruvian and Chilean delegations"
         dg = _DEMONYM_GROUP.search(s.text, max(0, a - s.start - 90), min(len(s.text), b - s.start + 90))
         if dg and (dg.end() <= a - s.start + 1 or dg.start() >= b - s.start - 1):
-            cs = [m.key for m in ms if m.kind == "demonym" and m.key and dg.start() <= m.start - s.start < dg.end()]
+            cs = [m.key for m in ms if m.etype == "country" and m.key and dg.start() <= m.start - s.start < dg.end()]
             cs = list(dict.fromkeys(cs))
             if len(cs) >= 2 and not re.search(r"[.;:]", s.text[min(dg.end(), b - s.start) : max(dg.start(),
                                                                                                a - s.start)]):
@@ -757,17 +850,30 @@ def _finish(mc: MeetingCand, s: Sentence, ms: list[Ment], tm: re.Match[str], pub
     prev = next((c for c in reversed(cands) if c.date), None)
     window_start = s.text.rfind(",", 0, max(0, a - s.start - 60))
     window = s.text[max(0, window_start) : mc.end - s.start + 20]
-    if _planned_re().search(window) or (tense == "future" and _planned_re().search(s.text[: mc.end - s.start])):
+    planned = bool(_planned_re().search(window)
+                   or (tense == "future" and _planned_re().search(s.text[: mc.end - s.start])))
+    if planned and _past_trigger(tm.group()):
+        # "Ahead of the summit, X met Y": a past verb is planned only by a cue of its own clause ("had been due to")
+        planned = any(not re.search(r"[,;]", s.text[c.end() : a - s.start]) and a - s.start - c.end() <= 30
+                      for c in _planned_re().finditer(s.text[: a - s.start]))
+    if planned:
         mc.status = "scheduled"
     elif tense == "future" and _past_trigger(tm.group()):
         # "called X on Monday to discuss …": the trigger verb is past, whatever "to discuss" suggests
         tense = "past"
     mc.date, mc.end_date = _date_for(s, a, published, "future" if mc.status == "scheduled" else tense, prev)
+    rel = _OFFSET_BEFORE.search(s.text[max(0, a - s.start - 40) : a - s.start])
+    if rel and mc.date and mc.date.precision == "day":
+        # "…on Wednesday, a week after their meeting": the meeting lies that long before the day named
+        n = _NUM.get(rel.group("n").lower(), 1) if rel.group("n").lower() not in ("a", "an") else 1
+        unit = {"day": 1, "week": 7, "month": 30}[rel.group("u").lower()]
+        day = mc.date.first_day() - dt.timedelta(days=n * unit)
+        mc.date, mc.end_date = (DateValue.of(day) if unit == 1 else DateValue.of(day, "month")), None
     if mc.date and published and mc.date.first_day() > published and mc.kind != "state_visit":
         mc.status = "scheduled"
     if mc.status == "scheduled" and mc.date and published and mc.date.last_day() < published:
         mc.status = "happened"
-    if not mc.place:
+    if not mc.place and mc.kind not in ("phone_call", "video_call"):  # a call has no place
         mc.place = _place_in(s, ms, g, a)
     mc.scope = _scope(s, a)
     side = re.search(r"on the sidelines of (?:the\s+)?((?:[\w’'-]+\s+){0,5}summit(?:\s+in\s+[A-Z]\w+)?)", s.text,
@@ -777,7 +883,10 @@ def _finish(mc: MeetingCand, s: Sentence, ms: list[Ment], tm: re.Match[str], pub
     dur = re.search(r"(\w+)-day\s+(?:state\s+|official\s+)?(?:visit|trip|tour)", s.text, re.IGNORECASE)
     if dur and mc.kind == "state_visit":
         ending = bool(re.match(r"(?:end|ends|ended|ending|conclude|concludes|concluded|concluding|wrap|wraps|wrapped|"
-                               r"wrapping)\b", tm.group(), re.IGNORECASE))
+                               r"wrapping)\b", tm.group(), re.IGNORECASE)) or bool(re.search(
+            # "paid a two-day visit to Doha that ended on Tuesday"
+            r"^[^.;]{0,60}?\b(?:that|which)\s+(?:ended|concluded|wrapped up|ends|concludes)\b",
+            s.text[mc.end - s.start :]))
         _apply_duration(mc, dur.group(1), ending)
     days = re.search(r"(?<![\w-])(\w+)[- ]days? of (?:talks|negotiations|consultations|meetings|discussions)\b", s.text,
                      re.IGNORECASE)
@@ -799,6 +908,11 @@ def _scope(s: Sentence, a: int) -> str | None:
     if not m:
         return None
     return "bilateral" if m.group("bi") else "multilateral"
+
+
+_OFFSET_BEFORE = re.compile(r"(?<![\w])(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
+                            r"(?P<u>day|week|month)s?\s+after\s+(?:the|their|his|her|its|a|an)\s+(?:[\w-]+\s+)?$",
+                            re.IGNORECASE)
 
 
 def _near_publication(date: DateValue | None, published: dt.date | None) -> bool:
@@ -849,13 +963,16 @@ def _visiting_object(s: Sentence, ms: list[Ment], cands: list[MeetingCand], publ
         cands.append(mc)
 
 
-def _calls_refine(cands: list[MeetingCand], first_new: int) -> None:
+def _calls_refine(cands: list[MeetingCand], first_new: int, s: Sentence) -> None:
     """"held talks by video link", "met by phone": one call, not a call and a meeting."""
     new = cands[first_new:]
     calls = [c for c in new if c.kind in ("phone_call", "video_call")]
     if not calls:
         return
     for c in [c for c in new if c.kind in ("meeting", "talks")]:
+        if any(re.search(r"(?<![\w])(?:after|before|since|following|ahead of|until)(?![\w])",
+                         s.text[min(k.end, c.end) - s.start : max(k.start, c.start) - s.start]) for k in calls):
+            continue  # "spoke by phone on Wednesday, a week after their meeting in New York": two events
         if any(set(c.participants) <= set(k.participants) or set(k.participants) <= set(c.participants)
                for k in calls):
             for k in calls:
@@ -879,6 +996,10 @@ def _commission(s: Sentence, ms: list[Ment], cands: list[MeetingCand], published
     cm = _COMMISSION.search(s.text) if ("commission" in low or "committee" in low) else None
     if not cm or not _COMMISSION_MEET.search(s.text):
         return
+    kw = re.search(r"(?:[Jj]oint|[Ii]nter-?governmental|[Bb]ilateral|[Mm]inisterial|[Cc]ooperation|[Mm]ixed|"
+                   r"[Ee]conomic|[Tt]rade|[Bb]order)\s", cm.group())
+    if not_an_event(s.text, cm.start() + (kw.start() if kw else 0), cm.end()):
+        return  # "called for a joint technical committee to meet": a proposal
     a, b = s.start + cm.start(), s.start + cm.end()
     rest = s.text[cm.end():]
     if re.match(r"\s+(?:on|for)\b", rest) and not re.search(r"\b(?:meet|convene|session)", rest):
@@ -899,7 +1020,7 @@ def _commission(s: Sentence, ms: list[Ment], cands: list[MeetingCand], published
         named = {m.key for m in ms if m.etype == "person" and m.key and m.kind in ("name", "alias", "surname")}
         for c in new:
             c.body_countries = list(countries)
-            if sum(1 for k in c.participants if k in named) >= 2:
+            if c.start < a and sum(1 for k in c.participants if k in named) >= 2:
                 continue  # "A and B co-chaired the joint commission": the people named are the participants
             c.participants = list(countries)
             c.rule = "meeting.commission"

@@ -408,7 +408,7 @@ def _sentence_mentions(s: Sentence, g: Gazetteer, lx: Lex) -> list[Ment]:
         role_comma = False
         if not tl and not listed and not appos and len(run) >= 2:
             # "her Mexican counterpart, Gabriel Ortega Ruiz", "his Serbian and Hungarian counterparts, A and B,"
-            rc = _ROLE_COMMA.search(before[-160:])
+            rc = _ROLE_COMMA.search(before[-160:]) or _POSS_ROLE_COMMA.search(before[-160:])
             if rc and re.match(r"\s*(?:[,.;]|and\b|\(|$|[a-z])", after):
                 role_comma = True
                 role = rc.group("title")
@@ -542,6 +542,11 @@ _PARTICLES = {"bin", "ibn", "al", "el", "de", "van", "von", "der"}
 _ROLE_COMMA = re.compile(
     r"(?<![\w])(?:his|her|their|its)\s+(?P<title>(?:[A-Z][\w-]*\s+(?:and\s+[A-Z][\w-]*\s+)?)?"
     r"(?:counterparts?|guests?|hosts?|visitors?))\s*,\s+(?:[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,4}\s*(?:,\s*and|,|and)\s+)?$")
+# "Peru’s foreign minister, Rosa Quispe,", "Kenya's top diplomat, Amina Wekesa,"
+_POSS_ROLE_COMMA = re.compile(
+    r"(?<![\w])(?P<title>[A-Z][\w-]*(?:\s[A-Z][\w-]*)?(?:’s|'s)\s+(?:[a-z-]+\s+){0,3}(?:minister|president|premier|"
+    r"leader|diplomat|envoy|ambassador|spokesman|spokeswoman|spokesperson|chief|secretary|king|emir|chancellor))"
+    r"\s*,\s+$")
 _LIST_TITLE = re.compile(
     r"(?P<title>(?:[A-Za-z][a-z]+\s+){0,2}(?:ministers|presidents|leaders|envoys|ambassadors|diplomats|"
     r"secretaries|spokesmen|spokespersons|negotiators|chiefs|governors|premiers|officials))\s+"

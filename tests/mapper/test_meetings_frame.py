@@ -245,3 +245,175 @@ def test_accepted_invitation_makes_the_inviter_the_host() -> None:
     planned = [m for m in f.meetings if m.status == "scheduled"]
     assert planned and {f.actors[k].label for k in planned[0].participants} == {"Ram Bahadur Karki", "Nimal Perera"}
     assert str(planned[0].date) == "2025"
+
+
+PASSIVE_AND_NOUN = [
+    ("Talks between Peruvian Foreign Minister Rosa Quispe and Chilean Foreign Minister Tomas Berg were held in Lima "
+     "on Tuesday.", {"Rosa Quispe", "Tomas Berg"}),
+    ("A meeting was held between Peruvian Foreign Minister Rosa Quispe and Chilean Foreign Minister Tomas Berg on "
+     "Tuesday.", {"Rosa Quispe", "Tomas Berg"}),
+    ("Chilean Foreign Minister Tomas Berg was hosted by Peruvian Foreign Minister Rosa Quispe in Lima on Tuesday.",
+     {"Rosa Quispe", "Tomas Berg"}),
+    ("Chilean President Tomas Berg was given a red-carpet welcome by Peruvian President Rosa Quispe on Tuesday.",
+     {"Rosa Quispe", "Tomas Berg"}),
+    ("Peruvian President Rosa Quispe conferred with Chilean President Tomas Berg on Monday.",
+     {"Rosa Quispe", "Tomas Berg"}),
+    ("Peruvian President Rosa Quispe exchanged views with Chilean President Tomas Berg on Monday.",
+     {"Rosa Quispe", "Tomas Berg"}),
+    ("Peruvian and Chilean officials held talks in Lima on Tuesday.", {"Peru", "Chile"}),
+    ("Talks between the Peruvian and Chilean delegations were held in Lima on Tuesday.", {"Peru", "Chile"}),
+    ("Peru and Chile held a new round of negotiations on a free trade agreement in Lima on Tuesday.",
+     {"Peru", "Chile"}),
+    ("Peruvian Foreign Minister Rosa Quispe is in Santiago on a two-day visit.", {"Rosa Quispe", "Chile"}),
+]
+
+
+@pytest.mark.parametrize(("text", "who"), PASSIVE_AND_NOUN, ids=[t[:40] for t, _ in PASSIVE_AND_NOUN])
+def test_passive_and_noun_frames(text: str, who: set[str]) -> None:
+    f = _facts(text)
+    assert any(who <= p for p in _people(f)), _people(f)
+
+
+def test_medium_after_the_trigger_makes_a_call() -> None:
+    f = _facts("Peruvian President Rosa Quispe met with Chilean President Tomas Berg by video link on Monday.")
+    [m] = f.meetings
+    assert m.kind in ("video_call", "phone_call")
+
+
+def test_bare_passive_invitation_is_no_meeting() -> None:
+    assert not _facts("Peruvian President Rosa Quispe has been invited to visit Chile.").meetings
+
+
+def test_season_gives_the_year() -> None:
+    f = _facts("Greek Prime Minister Nikos Stavrou and Serbian Prime Minister Marko Ilic signed a declaration and "
+               "agreed to meet again in Belgrade next spring.", dt.date(2021, 9, 23))
+    planned = [m for m in f.meetings if m.status == "scheduled"]
+    assert planned and str(planned[0].date) == "2022"
+
+
+def test_sentence_subject_of_an_infinitive_trigger() -> None:
+    f = _facts("Greek Prime Minister Nikos Stavrou hosted Serbian Prime Minister Marko Ilic and Hungarian Prime "
+               "Minister Peter Kiss in Thessaloniki on Wednesday. The three leaders signed a joint declaration on "
+               "energy security and agreed to commission a feasibility study for a gas interconnector and to meet "
+               "again in Belgrade next spring.", dt.date(2021, 9, 23))
+    planned = [m for m in f.meetings if m.status == "scheduled"]
+    assert planned and {"Nikos Stavrou", "Marko Ilic", "Peter Kiss"} <= {f.actors[k].label
+                                                                        for k in planned[0].participants}
+
+
+def test_signing_with_partner_during_talks() -> None:
+    f = _facts("Thai Foreign Minister Pimchanok Srisuk signed an agreement on driving licences with Cambodian Foreign "
+               "Minister Sok Vannak during talks in Phnom Penh on Thursday.")
+    assert any({"Pimchanok Srisuk", "Sok Vannak"} <= p for p in _people(f))
+
+
+def test_visit_that_ended_is_dated_back_from_its_end() -> None:
+    f = _facts("Jordanian Foreign Minister Khaled Mansour paid a two-day official visit to Doha that ended on Tuesday, "
+               "holding talks with Qatari Foreign Minister Sheikh Hamad bin Khalid Al Thani on Monday.",
+               dt.date(2023, 3, 2))
+    [m] = f.meetings
+    assert str(m.date) == "2023-02-27"
+
+
+CONTEXT_FRAMES = [
+    ("In a phone call with Chilean Foreign Minister Tomas Berg on Tuesday, Peruvian Foreign Minister Rosa Quispe "
+     "said ties were strong.", {"Rosa Quispe", "Tomas Berg"}),
+    ("Peruvian Foreign Minister Rosa Quispe told Chilean Foreign Minister Tomas Berg during a phone call on Tuesday "
+     "that ties were strong.", {"Rosa Quispe", "Tomas Berg"}),
+    ("Chile’s foreign minister, Tomas Berg, met Peru’s foreign minister, Rosa Quispe, on Tuesday.",
+     {"Rosa Quispe", "Tomas Berg"}),
+    ("Wang Yi met with U.S. Secretary of State John Miller in Beijing on Monday.", {"Wang Yi", "John Miller"}),
+]
+
+
+@pytest.mark.parametrize(("text", "who"), CONTEXT_FRAMES, ids=[t[:40] for t, _ in CONTEXT_FRAMES])
+def test_context_frames(text: str, who: set[str]) -> None:
+    f = _facts(text)
+    assert who in _people(f), _people(f)
+
+
+def test_past_verb_after_a_leading_ahead_of_stays_held() -> None:
+    f = _facts("Ahead of the summit, Peruvian President Rosa Quispe met Chilean President Tomas Berg on Monday.")
+    [m] = f.meetings
+    assert m.status == "happened" and str(m.date) == "2024-03-11"
+
+
+def test_relative_clause_subject() -> None:
+    f = _facts("Peruvian President Rosa Quispe, who met Chilean President Tomas Berg last week, said trade would grow.")
+    assert _people(f) == [{"Rosa Quispe", "Tomas Berg"}]
+
+
+def test_since_year_does_not_date_the_meeting() -> None:
+    f = _facts("Peruvian President Rosa Quispe met Chilean President Tomas Berg for the first time since the 2022 "
+               "election.")
+    [m] = f.meetings
+    assert m.date is None
+
+
+@pytest.mark.parametrize("text", [
+    "Peruvian President Rosa Quispe would meet Chilean President Tomas Berg if the ceasefire holds.",
+    "Peruvian President Rosa Quispe hopes to host Chilean President Tomas Berg next year.",
+    "Kenyan Foreign Minister Amina Wekesa called for a joint technical committee to meet before the end of the year.",
+])
+def test_conditional_hoped_and_proposed_are_no_meetings(text: str) -> None:
+    assert not _facts(text).meetings
+
+
+def test_delegation_from_a_country_is_the_guest() -> None:
+    f = _facts("Kenyan President Ruto Kamau hosted a delegation from Uganda on Monday.")
+    assert _people(f) == [{"Ruto Kamau", "Uganda"}]
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya welcomed Ugandan President Yoweri Okello's remarks on trade.",
+    "Kenyan President Ruto Kamau received a letter from Ugandan President Yoweri Okello.",
+])
+def test_welcoming_or_receiving_a_thing_is_no_meeting(text: str) -> None:
+    assert not _facts(text).meetings
+
+
+def test_place_from_town_of_phrase() -> None:
+    f = _facts("Greek Prime Minister Nikos Stavrou hosted Serbian Prime Minister Marko Ilic in the northern port city "
+               "of Kavala on Wednesday.")
+    [m] = f.meetings
+    assert m.place is not None and m.place.label == "Kavala"
+
+
+def test_cue_word_outside_the_trigger_phrase_does_not_cancel_it() -> None:
+    f = _facts("Peruvian President Rosa Quispe urged Chilean President Tomas Berg at their meeting in Lima on Monday "
+               "to reopen the border.")
+    assert any({"Rosa Quispe", "Tomas Berg"} <= p for p in _people(f)), _people(f)
+
+
+def test_short_article_visit_talks_and_commission() -> None:
+    text = ("LILONGWE, April 9 (Southern Wire) - Malawian President Chikondi Banda hosted Zambian President Mutale "
+            "Phiri for talks at Kamuzu Palace on Tuesday.\n\nPhiri, who arrived in Lilongwe on Monday evening for a "
+            "two-day state visit, said Zambia wanted a railway to the sea.\n\nForeign ministers Grace Mbewe of Zambia "
+            "and Yusuf Kalua of Malawi held talks on Monday and agreed that a joint permanent commission would meet "
+            "in Lusaka in November.\n\nBanda had invited Phiri to attend an investment forum in June, but Phiri "
+            "declined.\n\nThe Zambian national football team will visit Malawi next month.")
+    f = _facts(text, dt.date(2025, 4, 9))
+    got = {(m.kind, m.status, frozenset(f.actors[k].label for k in m.participants)) for m in f.meetings}
+    assert ("state_visit", "happened", frozenset({"Chikondi Banda", "Mutale Phiri"})) in got
+    assert ("meeting", "scheduled", frozenset({"Zambia", "Malawi"})) in got
+    talks = next(m for m in f.meetings if {f.actors[k].label for k in m.participants} == {"Grace Mbewe", "Yusuf Kalua"})
+    assert talks.place is None or talks.place.label != "Lusaka"
+    assert len(f.meetings) == 3
+
+
+def test_call_a_week_after_a_meeting_is_two_events() -> None:
+    f = _facts("Indonesian President Adi Wibowo and Australian Prime Minister Liam Carter discussed maritime security "
+               "in a telephone call on Wednesday, a week after their meeting on the sidelines of the UN General "
+               "Assembly in New York.", dt.date(2025, 10, 3))
+    kinds = sorted(m.kind for m in f.meetings if {f.actors[k].label for k in m.participants}
+                   == {"Adi Wibowo", "Liam Carter"})
+    assert "phone_call" in kinds and "meeting" in kinds
+    call = next(m for m in f.meetings if m.kind == "phone_call")
+    meeting = next(m for m in f.meetings if m.kind == "meeting")
+    assert call.place is None and str(call.date) == "2025-10-01" and str(meeting.date) == "2025-09"
+
+
+def test_habitual_and_modifier_meetings_are_background() -> None:
+    f = _facts("Australia and Indonesia have met every year since 2013 under the annual leaders' meeting mechanism.",
+               dt.date(2025, 10, 3))
+    assert not f.meetings
