@@ -76,12 +76,32 @@ def _triggers() -> tuple[_Trigger, ...]:
     out = []
     for t in lexicon()["meeting_triggers"]:
         pat = t["pattern"]
+        # the words one of which every match holds: from the data when it says (the required words of a pattern
+        # whose optional words are common), else every word of the pattern
+        hints = tuple(h.lower() for h in t["hints"]) if t.get("hints") else _hints(pat)
         out.append(_Trigger(
             re.compile(rf"(?<![\w-]){pat}(?![\w-])", re.IGNORECASE), t["kind"], bool(t.get("visit")),
             bool(t.get("host_subject")), bool(t.get("needs_object")), bool(t.get("needs_person_object")),
-            bool(t.get("needs_place_object")), bool(t.get("subject_clause")), _hints(pat),
+            bool(t.get("needs_place_object")), bool(t.get("subject_clause")), hints,
         ))
     return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _all_hints() -> tuple[re.Pattern[str], dict[str, frozenset[str]]]:
+    """Every trigger hint in one pattern (longest first), and for each hint the hints it holds ("meeting" holds
+    "meet"), so one scan of a sentence tells which triggers can match."""
+    hints = sorted({h for t in _triggers() for h in t.hints}, key=len, reverse=True)
+    held = {h: frozenset(o for o in hints if o in h) for h in hints}
+    return re.compile("|".join(re.escape(h) for h in hints)), held
+
+
+def _hints_in(low: str) -> set[str]:
+    rx, held = _all_hints()
+    out: set[str] = set()
+    for m in rx.finditer(low):
+        out |= held[m.group()]
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -490,8 +510,9 @@ def find_meetings(
         tense = tense_of(s.text)
         len_before = len(cands)
         low = s.text.lower()
+        found = _hints_in(low)
         for trig in _triggers():
-            if trig.hints and not any(h in low for h in trig.hints):
+            if trig.hints and found.isdisjoint(trig.hints):
                 continue
             for tm in trig.pattern.finditer(s.text):
                 a, b = s.start + tm.start(), s.start + tm.end()

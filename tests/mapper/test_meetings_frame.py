@@ -417,3 +417,9 @@ def test_habitual_and_modifier_meetings_are_background() -> None:
     f = _facts("Australia and Indonesia have met every year since 2013 under the annual leaders' meeting mechanism.",
                dt.date(2025, 10, 3))
     assert not f.meetings
+
+
+def test_counterparts_from_listed_countries_join_a_video_conference() -> None:
+    f = _facts("Chinese Foreign Minister Wang Yi met Sierra Leonean Foreign Minister Timothy Kabba on Monday. Earlier, "
+               "Wang had talks with his counterparts from Ghana, Benin and Togo in a video conference.")
+    assert any({"Wang Yi", "Ghana", "Benin", "Togo"} <= p for p in _people(f)), _people(f)
