@@ -89,6 +89,8 @@ def resolve(sentences: list[Sentence], ments: list[Ment], text: str, published: 
             if " " in word and word not in people.short:
                 cut = word.index(" ") + 1  # "Al Ketbi" unknown as a whole: the surname alone
                 word, a = word[cut:], a + cut
+            if word not in people.short and word[:1].lower() + word[1:] in people.short:
+                word = word[:1].lower() + word[1:]  # "Al-Harbi" opening a sentence is "al-Harbi"
             if word not in people.short and word not in g.surnames:
                 continue
             lo = bisect.bisect_left(taken_starts, a - max_len)
@@ -111,6 +113,7 @@ def resolve(sentences: list[Sentence], ments: list[Ment], text: str, published: 
             added.append(m)
     ments.extend(added)
     ments.sort(key=lambda x: (x.start, -x.end))
+    _appositive_roles(ments, people, text)
     _indefinite_roles(ments, text)
     _resolve_roles(ments, people, g, published)
     _resolve_pronouns(sentences, ments)
@@ -135,6 +138,39 @@ def _role_fits(head: str, role: str | None) -> bool:
     return bool(role) and any(w in role.lower() for w in words)
 
 
+_APPOS_GAP = re.compile(r",\s*(?:(?:the\s+)?[A-Z][\w’'-]*\s+){0,4}")
+
+
+def _appositive_roles(ments: list[Ment], people: People, text: str) -> None:
+    """"Ethiopia's top diplomat, Foreign Minister Dawit Alemu": a role phrase in apposition to a name is that
+    person, and its country is theirs."""
+    for i, m in enumerate(ments):
+        if m.kind != "role" or m.key or not m.country:
+            continue
+        for n in [n for n in ments[i + 1 : i + 8] if n.start >= m.end][:2]:
+            if n.etype == "person" and n.kind in ("name", "alias") and n.key:
+                gap = text[m.end : n.role_start if n.role_start is not None and n.role_start > m.end else n.start]
+                if _APPOS_GAP.fullmatch(gap) or _APPOS_GAP.fullmatch(text[m.end : n.start]):
+                    m.key = n.key
+                    people.country.setdefault(n.key, m.country)
+                break
+
+
+# Words before a role head that narrow it: "the foreign minister" is not the prime minister.
+_ROLE_QUALIFIERS = frozenset({
+    "foreign", "defence", "defense", "prime", "finance", "trade", "interior", "economy", "energy", "health", "justice",
+    "commerce", "agriculture", "transport", "education", "oil", "petroleum", "deputy", "vice", "army", "navy",
+    "intelligence",
+})
+
+
+def _qualifiers(role: str | None, head: str) -> list[str]:
+    words = re.findall(r"[\w-]+", (role or "").lower())
+    if head in words:
+        words = words[: words.index(head)]
+    return [w for w in words if w in _ROLE_QUALIFIERS]
+
+
 def _indefinite_roles(ments: list[Ment], text: str) -> None:
     """"met a Kenyan leader": an indefinite role names no one; the country stands for the person."""
     for m in ments:
@@ -149,8 +185,9 @@ def _resolve_roles(ments: list[Ment], people: People, g: Gazetteer, published: d
             continue
         head = m.head or ""
         special = any(w.startswith("*") for w in _role_words(head))
+        quals = _qualifiers(m.role, head)
 
-        def fits(p: Ment, head: str = head, m: Ment = m, special: bool = special) -> bool:
+        def fits(p: Ment, head: str = head, m: Ment = m, special: bool = special, quals: list[str] = quals) -> bool:
             pc = people.country.get(p.key or "")
             if m.country and pc and pc != m.country:
                 return False
@@ -162,7 +199,11 @@ def _resolve_roles(ments: list[Ment], people: People, g: Gazetteer, published: d
             if role is None:
                 e = g.entity(p.key)
                 role = " ".join(pos.role for pos in e.positions) if e else None
-            return _role_fits(head, role)
+            if not _role_fits(head, role):
+                return False
+            low = (role or "").lower()
+            low = low.replace("defense", "defence")
+            return all(q.replace("defense", "defence") in low for q in quals)
 
         before = [p for p in named if p.end <= m.start and fits(p)]
         after = [p for p in named if p.start >= m.end and fits(p)]

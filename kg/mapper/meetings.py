@@ -280,6 +280,25 @@ def _sentence_subject(s: Sentence, ms: list[Ment], a: int) -> list[Ment]:
     return out
 
 
+_COORD_GAP = re.compile(r"\s*(?:\([^)]*\))?\s*(?:,|and|, and|&)\s*(?:(?:her|his|their|its)\s+" + _PARTNER_ROLE + r")?")
+_PRE_TRIGGER_GAP = re.compile(r"\s*(?:(?:also|then|later|briefly|privately|separately|have|has|had)\s+){0,2}")
+
+
+def _pair_before(s: Sentence, ms: list[Ment], a: int) -> list[Ment]:
+    """"The ministry said A and B conferred by telephone": the coordinated actors right before the verb."""
+    acts = [m for m in ms if is_actor(m) and m.end <= a and not m.modifier and not m.in_quote
+            and not _possessive(m, s, ms)]
+    if not acts or not _PRE_TRIGGER_GAP.fullmatch(s.text[acts[-1].end - s.start : a - s.start]):
+        return []
+    out = [acts[-1]]
+    for m in reversed(acts[:-1]):
+        if _COORD_GAP.fullmatch(s.text[m.end - s.start : _span_start(out[0]) - s.start]):
+            out.insert(0, m)
+        else:
+            break
+    return out if len(out) >= 2 else []
+
+
 def _subject_with_partner(s: Sentence, ms: list[Ment], a: int) -> list[Ment]:
     """"A signed an agreement with B during talks in Phnom Penh": the subject and the "with" partner of its verb."""
     subj = _sentence_subject(s, ms, a)
@@ -290,6 +309,10 @@ def _subject_with_partner(s: Sentence, ms: list[Ment], a: int) -> list[Ment]:
         return []
     partner = _objects(s, ms, subj[0].end + w.end(), max_gap=45)
     return [subj[0], *partner[:1]] if partner else []
+
+
+_TITLE_OF_APPOS = re.compile(r"\s*(?:the\s+)?(?:[A-Z][\w-]*\s+){1,3}of\s+(?:the\s+)?(?:[A-Z][\w-]*\s*){1,3},\s*"
+                             r"(?:[A-Z][\w.-]*\s+){0,2}")
 
 
 def _objects(s: Sentence, ms: list[Ment], pos: int, max_gap: int = 45, places: bool = False) -> list[Ment]:
@@ -305,14 +328,16 @@ def _objects(s: Sentence, ms: list[Ment], pos: int, max_gap: int = 45, places: b
             (_unnamed_role(first) and re.fullmatch(r"\s*,?\s*", s.text[first.end - s.start : _span_start(right[1])
                                                                        - s.start]))
             or (first.etype == "country" and _span_start(right[1]) <= first.start)
+            or (first.etype == "country" and re.search(r"(?<![\w])of\s+(?:the\s+)?$", s.text[: first.start - s.start])
+                and re.fullmatch(r",\s*", s.text[first.end - s.start : _span_start(right[1]) - s.start]))
             or (first.etype == "country" and re.fullmatch(r"\s+(?:(?:[A-Z][\w.-]*|of|for|and|the)\s+){0,6}", s.text[
                 first.end - s.start : _span_start(right[1]) - s.start]))):
         # "Peru’s foreign minister, Rosa Quispe", "U.S. Secretary of State John Miller": the person, not the title
         right = right[1:]
         first = right[0]
     gap = s.text[pos - s.start : _span_start(first) - s.start]
-    if _ROLE_APPOS.fullmatch(gap):
-        pass  # "hosted his Serbian and Hungarian counterparts, A and B": the names of the role phrase
+    if _ROLE_APPOS.fullmatch(gap) or _TITLE_OF_APPOS.fullmatch(gap):
+        pass  # "hosted his Serbian and Hungarian counterparts, A and B", "the Emir of Qatar, Sheikh A": the names
     elif len(gap) > max_gap or re.search(r"[,;:.–—]", re.sub(r"(?<![\w])(?:[A-Z]\.){2,}", "", gap)):
         return []  # (a title's abbreviation is no break: "with U.S. Secretary of State X")
     # "met on the sidelines of the SCO …": the object of a preposition is not a participant
@@ -445,11 +470,16 @@ def _keys(ms: list[Ment], meetings: list[MeetingCand], recent: list[Ment], g: Ga
 _DATELINE_PREFIX = re.compile(r"^\s*[A-Z][A-Z .’'-]{2,40},\s+[^—–\n]{0,50}?(?:—|–|\s-\s)")
 
 
+# "the talks were the first since 2020": a span the meeting ends, not when it was held
+_FIRST_SINCE = re.compile(r"(?<![\w])(?:first|last|only)\b[^.;]{0,40}$", re.IGNORECASE)
+
+
 def _date_for(s: Sentence, pos: int, published: dt.date | None, tense: str | None,
               prev: MeetingCand | None) -> tuple[DateValue | None, DateValue | None]:
     exprs = time_expressions(s.text, published, tense)  # type: ignore[arg-type]
     exprs = [e for e in exprs if e.kind in ("point", "range", "relative_anaphoric")
-             or (e.kind == "since" and re.search(r"negotiat|talks", s.text))]
+             or (e.kind == "since" and re.search(r"negotiat|talks", s.text)
+                 and not _FIRST_SINCE.search(s.text[: e.start]))]
     # "for the first time since the 2022 election": the start of a span, not the date of the meeting
     exprs = [e for e in exprs if e.kind != "point" or not re.search(r"(?<![\w])since\s+(?:the\s+|early\s+|late\s+)?$",
                                                                      s.text[: e.start])]
@@ -710,9 +740,12 @@ def _read_trigger(s: Sentence, ms: list[Ment], trig: _Trigger, tm: re.Match[str]
                   people_country: dict[str, str]) -> MeetingCand | None:
     text = tm.group().lower()
     # "Berg's meeting with X", "the two ministers' talks": the possessor is the subject of a meeting noun
-    subj = _subjects(s, ms, a, allow_poss=trig.visit or text.startswith(("meeting", "talks")))
+    subj = _subjects(s, ms, a, allow_poss=trig.visit or text.startswith(("meeting", "talks", "phone", "telephone",
+                                                                         "video")))
     # "While welcoming X, Ankara called…": the subject follows the participial clause
-    lead = _LEADING_CLAUSE.match(s.text[: a - s.start]) if not subj else None
+    pre = s.text[: a - s.start]
+    dl = _DATELINE_PREFIX.match(pre)  # "HANOI, Nov 8 (Wire) - In a call with X, Y …"
+    lead = _LEADING_CLAUSE.match(pre[dl.end() :] if dl else pre) if not subj else None
     if lead and (not lead.group("prep") or re.match(r"\s+with\s", s.text[b - s.start :])):
         # (a prepositional lead needs its partner: "In a phone call with X, Y said"; "In the call, …" refers back)
         comma = s.text.find(",", b - s.start)
@@ -736,7 +769,9 @@ def _read_trigger(s: Sentence, ms: list[Ment], trig: _Trigger, tm: re.Match[str]
         if objs or between:
             pass
         else:
-            subj = _clause_subjects(s, ms) or _subject_with_partner(s, ms, a)
+            subj = _clause_subjects(s, ms) or _subject_with_partner(s, ms, a) or _pair_before(s, ms, a)
+            if text.startswith(("discuss", "review", "exchanged views")) and not all(m.etype == "person" for m in subj):
+                return None  # "Iran and China discussed …" is a position; two people discussing met
     elif not subj and (text.startswith("to ") or re.search(r"(?<![\w])to\s+(?:again\s+)?$", s.text[: a - s.start])):
         # "The three leaders signed a declaration and agreed to meet again": the subject of the sentence
         subj = _sentence_subject(s, ms, a)
@@ -1154,6 +1189,13 @@ def _same_event(a: MeetingCand, b: MeetingCand, g: Gazetteer, pc: dict[str, str]
     return _covers(small, big, g, pc) >= min(2, len(small)) and _covers(small, big, g, pc) == len(small)
 
 
+def _talks_of_call(call: MeetingCand, c: MeetingCand) -> bool:
+    """"A received a call from B on Monday. B's talks with A touched on Gaza": the talks are the call's, told on."""
+    return (call.kind in ("phone_call", "video_call") and c.kind in ("talks", "meeting") and c.date is None
+            and c.status == call.status and 0 <= c.sent - call.sent <= 1
+            and set(c.participants) == set(call.participants))
+
+
 def _better(a: MeetingCand, b: MeetingCand, g: Gazetteer) -> MeetingCand:
     def persons(m: MeetingCand) -> int:
         return sum(1 for k in m.participants if (g.entity(k) and g.entity(k).type == "person")  # type: ignore[union-attr]
@@ -1167,8 +1209,8 @@ def _merge(cands: list[MeetingCand], roles: dict[str, str], pc: dict[str, str], 
     visits: list[MeetingCand] = []
     for c in cands:
         pool = visits if c.kind == "state_visit" else events
-        target = next((e for e in pool if (e.kind == c.kind or {e.kind, c.kind} <= {"meeting", "talks", "summit"})
-                       and _same_event(e, c, g, pc)), None)
+        target = next((e for e in pool if ((e.kind == c.kind or {e.kind, c.kind} <= {"meeting", "talks", "summit"})
+                       and _same_event(e, c, g, pc)) or _talks_of_call(e, c)), None)
         if target is None:
             pool.append(c)
         else:
@@ -1196,6 +1238,7 @@ def _merge(cands: list[MeetingCand], roles: dict[str, str], pc: dict[str, str], 
         out.append(v)
     out.extend(e for e in events if e.absorbed_into is None)
     out.sort(key=lambda m: (m.sent, m.start))
+    parent: dict[int, MeetingCand] = {}
     for e in out:
         if e.kind != "state_visit":
             continue
@@ -1203,7 +1246,17 @@ def _merge(cands: list[MeetingCand], roles: dict[str, str], pc: dict[str, str], 
             if o is e or o.kind == "state_visit" or not e.visitor or e.visitor not in o.participants:
                 continue
             if o.date and e.date and _compatible_dates(e, o):
-                o.part_of = out.index(e)
+                parent[id(o)] = e
+                if (e.end_date and o.kind in ("meeting", "talks") and o.status == e.status and o.sent > e.sent
+                        and _is_head(e.visitor, roles, g) and o.invited is False):
+                    # "arrived on a two-day official visit … was received by President X on Wednesday": an item
+                    # of the head's visit, not an event of its own
+                    o.absorbed_into = 1
+                    e.participants.extend(k for k in o.participants if k not in e.participants)
+    out = [o for o in out if o.absorbed_into is None]
+    for o in out:
+        if id(o) in parent:
+            o.part_of = out.index(parent[id(o)])
     for i, e in enumerate(out, 1):
         e.local_id = f"m{i}"
     return out

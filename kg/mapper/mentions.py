@@ -80,6 +80,9 @@ PREPOSITIONS = {
 _WORD = re.compile(r"[^\W_](?:[\w’'\-]*[^\W_])?")
 # a capitalised word, or an Arabic name with its article: "al-Harthi", "el-Amin", "bin-Zayed"
 _CAP = re.compile(r"^(?:[A-Z\u00C0-\u00DE]|(?:al|el|ad|as|ash|at|az|bin|ibn|abu|abd|ul)-[A-Z])[\w’'\-]*$")
+_GIVEN_NAME_AFTER = re.compile(r" [A-Z][a-z]+(?![\w’'-]*(?:’s|'s)?\s*,?\s*(?:on|in|and)\b)")
+_TITLE_BEFORE = re.compile(r"(?<![\w])(?:President|Minister|Premier|Ambassador|Envoy|Secretary|Chancellor|Governor|"
+                           r"Mayor|Senator|General|Spokeswoman|Spokesman|Mr|Mrs|Ms|Dr)\.? $")
 _POSS = re.compile(r"^(?:’s|'s|’|')(?![\w])")
 
 
@@ -293,6 +296,13 @@ def mark_in_quote(ments: list[Ment], quotes: list[tuple[int, int]]) -> None:
         m.in_quote = any(qs[j][0] <= m.start and m.end <= qs[j][1] for j in range(max(0, i - 2), i + 1))
 
 
+def _capital_as_given_name(t: str, a: int, b: int, w: str, g: Gazetteer, lx: Lex) -> bool:
+    """"President Sofia Paredes": a capital's name between a title and a surname is a given name."""
+    if w in lx.demonyms or any(g.entities[k].type == "country" for k, _ in g.surfaces.get(w, ())):
+        return False
+    return bool(_TITLE_BEFORE.search(t, 0, a) and _GIVEN_NAME_AFTER.match(t, b))
+
+
 def _sentence_mentions(s: Sentence, g: Gazetteer, lx: Lex) -> list[Ment]:
     t = s.text
     base = s.start
@@ -316,6 +326,8 @@ def _sentence_mentions(s: Sentence, g: Gazetteer, lx: Lex) -> list[Ment]:
             if kd in ("name", "alias"):
                 key, kind = k2, kd
                 break
+        if kind == "place" and _GIVEN_NAME_AFTER.match(t, b) and _TITLE_BEFORE.search(t, 0, a):
+            continue  # "Argentine President Sofia Paredes": a place name as a given name
         if kind == "place":
             metos = [(k2, kd) for k2, kd in cands if kd == "metonym"]
             place = key
@@ -348,7 +360,8 @@ def _sentence_mentions(s: Sentence, g: Gazetteer, lx: Lex) -> list[Ment]:
     for tok in toks:
         a, b, w = tok
         capital = bool(_CAP.match(w)) and w.lower() not in lx.common and w.lower() not in lx.title_words
-        if capital and free(a, b) and not (w.isupper() and len(w) > 4) and not _country_of_word(w, g, lx):
+        if capital and free(a, b) and not (w.isupper() and len(w) > 4) and (
+                not _country_of_word(w, g, lx) or _capital_as_given_name(t, a, b, w, g, lx)):
             if cur and not re.fullmatch(r" |\. ", t[cur[-1][1]:a]):
                 runs.append(cur)
                 cur = []

@@ -84,3 +84,18 @@ def test_arabic_article_names_and_their_short_form() -> None:
     assert {a.label for a in f.actors.values() if a.type == "person"} == {"Salim al-Harthi", "Joseph Mwangi"}
     [s] = f.statements
     assert f.actors[s.speakers[0]].label == "Salim al-Harthi"
+
+
+def test_qualified_role_phrase_skips_other_minister_of_that_country() -> None:
+    # "the Ethiopian foreign minister" is not the Ethiopian prime minister named later
+    text = ("Foreign Minister Dawit Worku of the region spoke first. On Tuesday the Ethiopian foreign minister met "
+            "envoys. Ethiopian Prime Minister Yared Bekele hosted a lunch.")
+    k = _keys(text)
+    assert k[f"the Ethiopian foreign minister@{text.index('the Ethiopian')}"] != "person:yared-bekele"
+
+
+def test_appositive_role_gives_the_name_its_country() -> None:
+    text = ("Ethiopia's top diplomat, Foreign Minister Dawit Worku, was busy. Later the Ethiopian foreign minister met "
+            "envoys. Ethiopian Prime Minister Yared Bekele hosted a lunch.")
+    k = _keys(text)
+    assert k[f"the Ethiopian foreign minister@{text.index('the Ethiopian')}"] == "person:dawit-worku"

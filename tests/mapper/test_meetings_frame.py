@@ -423,3 +423,106 @@ def test_counterparts_from_listed_countries_join_a_video_conference() -> None:
     f = _facts("Chinese Foreign Minister Wang Yi met Sierra Leonean Foreign Minister Timothy Kabba on Monday. Earlier, "
                "Wang had talks with his counterparts from Ghana, Benin and Togo in a video conference.")
     assert any({"Wang Yi", "Ghana", "Benin", "Togo"} <= p for p in _people(f)), _people(f)
+
+
+R4_HELD = [
+    # coordinated pair right before the verb, after a reporting clause
+    ("The foreign ministry said Turkish Foreign Minister Selim Aydin and Greek Foreign Minister Nikos Pappas "
+     "conferred by telephone on Sunday.", {"Selim Aydin", "Nikos Pappas"}),
+    ("Peruvian Foreign Minister Rosa Quispe and Chilean Foreign Minister Tomas Berg conferred for two hours in Lima.",
+     {"Rosa Quispe", "Tomas Berg"}),
+    ("Colombian President Andres Guerrero hosted a dinner for Peruvian Foreign Minister Lucia Mendoza on Friday.",
+     {"Andres Guerrero", "Lucia Mendoza"}),
+    ("During Quispe's visit, Chilean Trade Minister Tomas Berg and Peruvian Foreign Minister Rosa Quispe discussed "
+     "copper exports.", {"Rosa Quispe", "Tomas Berg"}),
+]
+
+
+@pytest.mark.parametrize(("text", "who"), R4_HELD, ids=[t[:40] for t, _ in R4_HELD])
+def test_r4_held_frames(text: str, who: set[str]) -> None:
+    f = _facts(text)
+    assert any(who <= p for p in _people(f)), _people(f)
+
+
+def test_phone_conferral_is_a_call() -> None:
+    f = _facts("Officials said Turkish Foreign Minister Selim Aydin and Greek Foreign Minister Nikos Pappas conferred "
+               "by telephone on Sunday.")
+    assert [m.kind for m in f.meetings] == ["phone_call"]
+
+
+def test_countries_discussing_is_no_meeting() -> None:
+    f = _facts("Officials said Peru and Chile discussed the border in their statements.")
+    assert not f.meetings
+
+
+def test_first_talks_since_a_year_are_not_dated_by_it() -> None:
+    f = _facts("Peruvian President Rosa Quispe hosted Chilean President Tomas Berg for a working lunch on Tuesday. "
+               "Quispe's talks with Berg were the first since 2020.")
+    assert len(f.meetings) == 1 and f.meetings[0].date is not None and f.meetings[0].date.value == "2024-03-12"
+
+
+R5_HELD = [
+    ("HANOI, Nov 8 (Wire) - In a call with Vietnamese Prime Minister Pham Van Long on Thursday, Japanese Prime "
+     "Minister Hiroshi Tanabe pledged support.", {"Hiroshi Tanabe", "Pham Van Long"}),
+    ("Australian Trade Minister Claire Whitlock arrived on Thursday. Vietnamese Prime Minister Pham Van Long spoke. "
+     "Whitlock called on Long at the government office on Friday.", {"Claire Whitlock", "Pham Van Long"}),
+    ("Brazilian Foreign Minister Joao Teixeira said he had spoken with Paraguayan Foreign Minister Luis Benitez by "
+     "phone last week.", {"Joao Teixeira", "Luis Benitez"}),
+    ("Indian Foreign Minister Arjun Mehta received a courtesy call from Maldivian envoy Ahmed Didi on Monday.",
+     {"Arjun Mehta", "Ahmed Didi"}),
+    ("Saudi Foreign Minister Faisal al-Harbi spoke on Monday. Al-Harbi will also host Bahraini Foreign Minister "
+     "Khalid al-Zayani on Sunday.", {"Faisal al-Harbi", "Khalid al-Zayani"}),
+    ("Brazilian President Rafael Moura and Argentine President Sofia Paredes met in Brasilia on Wednesday.",
+     {"Rafael Moura", "Sofia Paredes"}),
+]
+
+
+@pytest.mark.parametrize(("text", "who"), R5_HELD, ids=[t[:40] for t, _ in R5_HELD])
+def test_r5_held_frames(text: str, who: set[str]) -> None:
+    f = _facts(text)
+    assert any(who <= p for p in _people(f)), _people(f)
+
+
+def test_called_on_country_to_act_is_no_meeting() -> None:
+    assert not _facts("Peruvian President Rosa Quispe called on Chile to reopen the border.").meetings
+
+
+def test_talks_told_after_a_call_are_the_call() -> None:
+    f = _facts("Saudi Foreign Minister Faisal al-Harbi received a phone call from Jordanian Foreign Minister Omar "
+               "Haddad on Monday. Haddad's talks with al-Harbi touched on Gaza and Syria, it said.")
+    assert [m.kind for m in f.meetings] == ["phone_call"]
+
+
+def test_exchanged_views_between_two_people_is_a_meeting() -> None:
+    f = _facts("Last month, Finnish Prime Minister Antti Virtanen and Swedish Prime Minister Erik Lindqvist exchanged "
+               "views on NATO logistics in Stockholm.")
+    assert any({"Antti Virtanen", "Erik Lindqvist"} <= p for p in _people(f))
+
+
+def test_appositive_counterpart_is_the_named_one_not_an_earlier_compatriot() -> None:
+    f = _facts("Nigerian President Chukwuma Okafor hosted Ghanaian President Kwame Asante on Monday.\n\n"
+               "According to officials, Nigeria's foreign minister, Halima Bello, and her Ghanaian counterpart, "
+               "Ama Owusu, also met separately on Monday.")
+    ppl = _people(f)
+    assert {"Halima Bello", "Ama Owusu"} in ppl and {"Halima Bello", "Kwame Asante"} not in ppl
+
+
+def test_reception_during_a_heads_visit_is_an_item_of_it() -> None:
+    f = _facts("Estonian Prime Minister Liis Tamm arrived in Helsinki on Tuesday on a two-day official visit, hosted "
+               "by Finnish Prime Minister Antti Virtanen.\n\nTamm was received by President Aino Korhonen on "
+               "Wednesday.")
+    assert len(f.meetings) == 1 and f.meetings[0].kind == "state_visit", _people(f)
+    assert {"Liis Tamm", "Aino Korhonen"} <= _people(f)[0]
+
+
+def test_possessive_phone_conversation_with() -> None:
+    f = _facts("Kazakh President Nurlan Temirbek's phone conversation with Turkmen President Serdar Orazov on Monday "
+               "focused on gas.")
+    assert [m.kind for m in f.meetings] == ["phone_call"]
+    assert {"Nurlan Temirbek", "Serdar Orazov"} <= _people(f)[0]
+
+
+def test_title_of_country_then_name_is_the_person() -> None:
+    f = _facts("Egypt's President Hany Fathy met envoys on Monday. The Egyptian leader also spoke with the Emir of "
+               "Qatar, Sheikh Jassim Al Thani, by telephone later in the day.")
+    assert any({"Hany Fathy", "Jassim Al Thani"} <= p for p in _people(f))
