@@ -16,7 +16,7 @@ from kg.evaluation import Report, evaluate_corpus
 ROOT = Path(__file__).resolve().parent.parent
 DEV = ROOT / "tests" / "corpus" / "dev"
 
-FLOORS = {"actors": 0.88, "meetings": 0.60, "statements": 0.75, "agreements": 0.60}
+FLOORS = {"actors": 0.92, "meetings": 0.95, "statements": 0.93, "agreements": 0.90}
 
 
 @pytest.fixture(scope="module")
