@@ -15,7 +15,7 @@ from kg.facts import ArticleFacts, DateValue
 from kg.rdf.identity import KnownMeeting, MeetingRegistry
 from kg.rdf.triples import article_quads
 from kg.store import KnowledgeStore, StoreWriter, write_store
-from kg.vocab import GRAPH, MEETING_CLASS, ONTOLOGY
+from kg.vocab import GRAPH, MEETING_CLASS, ONTOLOGY, ONTOLOGY_GRAPH
 
 Progress = Callable[[str], None]
 
@@ -83,10 +83,9 @@ def ingest_articles(
     """Add or replace articles in the store (a new generation holding the old data plus these)."""
     report = BuildReport()
     with write_store(location) as writer:
-        view = writer.view()
-        if not any(True for _ in writer.store.quads_for_pattern(None, None, None, NamedNode(GRAPH + "ontology"))):
+        if not writer.store.contains_named_graph(ONTOLOGY_GRAPH):
             writer.load_ontology(ontology_file)
-        registry = load_registry(view, exclude={a.meta.article_id for a in articles})
+        registry = load_registry(writer.view(), exclude={a.meta.article_id for a in articles})
         _write_articles(writer, articles, registry, report, progress)
         if not report.articles:
             raise KgError("no article could be ingested; the store was left as it was")

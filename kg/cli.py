@@ -98,9 +98,12 @@ def ingest(files: tuple[Path, ...], published: str | None, publisher: str | None
     published_date = parse_date(published, "--published") if published else None
     articles = []
     failed: dict[str, str] = {}
+    sources_by_dir: dict[Path, dict] = {}
     for path in files:
-        sources = path.parent / "sources.yaml"
-        meta = read_sources(sources).get(path.name) if sources.exists() else None
+        if path.parent not in sources_by_dir:
+            sources = path.parent / "sources.yaml"
+            sources_by_dir[path.parent] = read_sources(sources) if sources.exists() else {}
+        meta = sources_by_dir[path.parent].get(path.name)
         try:
             article = read_article(path, meta)
         except KgError as exc:

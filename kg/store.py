@@ -21,7 +21,6 @@ import contextlib
 import fcntl
 import gc
 import gzip
-import hashlib
 import io
 import os
 import shutil
@@ -32,7 +31,7 @@ from typing import IO, Literal
 import pyoxigraph as ox
 
 from kg.errors import StoreError
-from kg.vocab import DIP, GRAPH, ONTOLOGY_GRAPH, article_graph
+from kg.vocab import GRAPH, ONTOLOGY_GRAPH, article_graph
 
 DumpFormat = Literal["ttl", "trig", "nq", "nt", "jsonld"]
 
@@ -107,16 +106,6 @@ class KnowledgeStore:
         store.extend(quads)
         materialize_union(store)
         return cls(store, "memory")
-
-    @property
-    def data_version(self) -> str:
-        """Changes whenever the data changes: the generation's name (hashed for in-memory stores)."""
-        if self.generation != "memory":
-            return self.generation
-        digest = hashlib.sha256()
-        for line in sorted(str(q) for q in self.store):
-            digest.update(line.encode())
-        return "memory-" + digest.hexdigest()[:16]
 
     def query(
         self,
@@ -310,17 +299,3 @@ def _remove_unreferenced(location: Path, keep_previous: bool = False) -> None:
         others = others[:-1]
     for gen in others:
         shutil.rmtree(gen, ignore_errors=True)
-
-
-def count_graph_facts(store: KnowledgeStore) -> dict[str, int]:
-    """How many meetings, agreements and statements the store holds (for progress lines and /health)."""
-    counts: dict[str, int] = {}
-    for name in ("Meeting", "Agreement", "Statement"):
-        cls = getattr(DIP, name)
-        query = (
-            "SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE { ?x a ?c . ?c <http://www.w3.org/2000/01/rdf-schema#"
-            f"subClassOf>* {cls} }}"
-        )
-        rows = list(store.query(query))  # type: ignore[arg-type]
-        counts[name.lower() + "s"] = int(rows[0]["n"].value) if rows else 0
-    return counts

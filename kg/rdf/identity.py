@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from pyoxigraph import NamedNode
 
-from kg.facts import Actor, DateValue, Meeting, Place
+from kg.facts import DateValue, Meeting, Place
 from kg.vocab import RESOURCE
 
 _SLUG_STRIP = re.compile(r"[^a-z0-9]+")
@@ -37,10 +37,6 @@ def actor_iri(key: str) -> NamedNode:
         return NamedNode(f"{RESOURCE}actor/{key[3:]}")
     kind, _, name = key.partition(":")
     return NamedNode(f"{RESOURCE}actor/{slug(kind)}/{slug(name or kind)}")
-
-
-def iri_for_actor(actor: Actor) -> NamedNode:
-    return actor_iri(actor.key)
 
 
 def place_iri(place: Place) -> NamedNode:
@@ -133,7 +129,8 @@ class MeetingRegistry:
             if len(known.participants & candidate.participants) < needed:
                 continue
             if _dates_compatible(known, candidate):
-                self.known.append(_with_iri(candidate, known.iri))
+                candidate.iri = known.iri
+                self.known.append(candidate)
                 return known.iri
         digest = short_hash(
             meeting.kind,
@@ -147,13 +144,10 @@ class MeetingRegistry:
                 # the same content twice in one article is still two meetings
                 iri = NamedNode(f"{RESOURCE}meeting/{short_hash(digest, meeting.local_id)}")
                 break
-        self.known.append(_with_iri(candidate, iri))
+        candidate.iri = iri
+        self.known.append(candidate)
         return iri
 
     def forget_article(self, article_id: str) -> None:
         self.known = [k for k in self.known if k.article_id != article_id]
 
-
-def _with_iri(meeting: KnownMeeting, iri: NamedNode) -> KnownMeeting:
-    meeting.iri = iri
-    return meeting
