@@ -216,6 +216,10 @@ def _resolve_roles(ments: list[Ment], people: People, g: Gazetteer, published: d
         holders = g.holders(_role_words(head), m.country, published) if m.country else []
         if not re.search(r"vice|deputy", m.role or "", re.IGNORECASE):
             holders = [h for h in holders if _plain_holder(g, h, head)]
+        # "the vice premier" is not the premier: every qualifier of the phrase is in the position held
+        holders = [h for h in holders if any(all(q in pos.role.lower().replace("defense", "defence")
+                                                  for q in (x.replace("defense", "defence") for x in quals))
+                                             for pos in g.entities[h].positions)]
         if len(holders) == 1:
             m.key = holders[0]
             e = g.entities[holders[0]]

@@ -483,6 +483,9 @@ def _date_for(s: Sentence, pos: int, published: dt.date | None, tense: str | Non
     # "for the first time since the 2022 election": the start of a span, not the date of the meeting
     exprs = [e for e in exprs if e.kind != "point" or not re.search(r"(?<![\w])since\s+(?:the\s+|early\s+|late\s+)?$",
                                                                      s.text[: e.start])]
+    # "the 2010 letter of intent", "its 2015 nuclear deal": a year naming a thing, not the date of the meeting
+    exprs = [e for e in exprs if not (e.date and e.date.precision == "year" and re.search(
+        r"(?<![\w])(?:the|a|an|its|their|his|her|this|that)\s+$", s.text[: e.start], re.IGNORECASE))]
     dl = _DATELINE_PREFIX.match(s.text)
     if dl and any(e.start >= dl.end() for e in exprs):
         # "ATHENS, Sept 23 (Wire) — X hosted Y on Wednesday": the dateline dates the report, not the meeting
@@ -573,6 +576,7 @@ def find_meetings(
         _visit_anaphora(s, cands, published, tense)
         recent.extend(m for m in ms if m.key and m.etype in ("person", "country") and not m.in_quote)
     cands = [c for c in cands if not c.invited or _accepted(sentences, c.sent)]
+    _news_peg(sentences, cands, published)
     out = _merge(cands, people_roles, people_country, g, published)
     summits = _summits(sentences, by_sent, out, published, g, dateline_place)
     if summits:
@@ -580,6 +584,26 @@ def find_meetings(
         for i, e in enumerate(out, 1):
             e.local_id = f"m{i}"
     return out
+
+
+def _news_peg(sentences: list[Sentence], cands: list[MeetingCand], published: dt.date | None) -> None:
+    """"… the two ministers announced Thursday. A and B signed a memorandum in Jakarta": an undated event told
+    right after the lead happened on the lead's day."""
+    if published is None:
+        return
+    body = [s for s in sentences if not s.headline][:3]
+    peg: tuple[int, DateValue] | None = None
+    for s in body:
+        days = [e for e in time_expressions(s.text, published, None) if e.kind == "point" and e.date
+                and e.date.precision == "day" and 0 <= (published - e.date.first_day()).days <= 7]
+        if days:
+            peg = (s.index, days[0].date)  # type: ignore[assignment]
+            break
+    if peg is None:
+        return
+    for c in cands:
+        if c.date is None and c.status == "happened" and peg[0] < c.sent <= peg[0] + 2:
+            c.date = peg[1]
 
 
 _EVENT_HEAD = (r"(?:[Ss]ummit|[Mm]inisters[’']?\s+[Mm]eeting|[Mm]inisterial(?:\s+[Mm]eeting)?|[Ff]orum|[Cc]onference|"
@@ -731,6 +755,10 @@ _HOSTED_EVENT = re.compile(
 
 
 # "While welcoming X, …", "In a phone call with X, …": a leading clause whose subject follows the comma
+# words that open a clause with a subject of its own between a sentence's subject and a later verb
+_OWN_CLAUSE = re.compile(r"(?<![\w])(?:said|says|say|told|tells|added|noted|stated|announced|reported|according|that|"
+                         r"who|whom|which|when|while|as|after|before|since|because|if|where|whose|but|amid|"
+                         r"following)(?![\w])|[;:“\"]", re.IGNORECASE)
 _LEADING_CLAUSE = re.compile(r"\s*(?:(?:while|after|before|when|upon)|(?P<prep>(?:in|during|at|after|following)\s+"
                              r"(?:a|an|the|their|his|her|its)(?:\s+[\w-]+)?))?\s*$", re.IGNORECASE)
 
@@ -775,6 +803,12 @@ def _read_trigger(s: Sentence, ms: list[Ment], trig: _Trigger, tm: re.Match[str]
     elif not subj and (text.startswith("to ") or re.search(r"(?<![\w])to\s+(?:again\s+)?$", s.text[: a - s.start])):
         # "The three leaders signed a declaration and agreed to meet again": the subject of the sentence
         subj = _sentence_subject(s, ms, a)
+    elif not subj and objs and not trig.visit:
+        # "On Tuesday she was welcomed with a salute, laid a wreath and held talks with Hieu": the subject of a
+        # coordinated verb phrase, when nothing between it and the trigger opens a clause of its own
+        head = _sentence_subject(s, ms, a)
+        if head and not _OWN_CLAUSE.search(s.text[head[-1].end - s.start : a - s.start]):
+            subj = head
     if trig.needs_person_object and not any(o.etype in ("person", "group") for o in objs):
         return None
     if trig.needs_object and not objs:
@@ -858,8 +892,10 @@ def _read_trigger(s: Sentence, ms: list[Ment], trig: _Trigger, tm: re.Match[str]
         return mc
     if between and between.group().strip().endswith("between") and len(objs) >= 2:
         subj = []  # "the two ministers' meeting, between A and B": the pair names every participant
-    left = _keys(subj, cands, recent, g, people_country)
-    right = _keys(objs, cands, recent, g, people_country)
+    # "A and B held talks, a week after the two men spoke by telephone": the group may name people of this sentence
+    here = [*recent, *(m for m in ms if m.end <= a and m.key and m.etype in ("person", "country") and not m.in_quote)]
+    left = _keys(subj, cands, here, g, people_country)
+    right = _keys(objs, cands, here, g, people_country)
     participants = [*left, *[k for k in right if k not in left]]
     if len(participants) < 2 and text.startswith(("meeting", "talks")) and re.search(
             r"(?<![\w])their\s+(?:[\w-]+\s+)?$", s.text[: a - s.start]):
@@ -888,6 +924,9 @@ def _read_trigger(s: Sentence, ms: list[Ment], trig: _Trigger, tm: re.Match[str]
     rule = "meeting." + re.sub(r"[^a-z]+", "_", text.split()[0]).strip("_")
     kind = trig.kind
     medium = _MEDIUM.match(s.text[b - s.start :]) if kind in ("meeting", "talks") else None
+    if medium and re.search(r"(?<![\w])(?:after|before|since|following|ahead of|when|while|until)(?![\w])",
+                            medium.group()[: medium.start("m")]):
+        medium = None  # "held talks in Cairo, a week after the two spoke by telephone": the call is another event
     if medium:  # "met with X by video link", "held talks over the phone"
         kind = "video_call" if re.match(r"video|virtual", medium.group("m"), re.IGNORECASE) else "phone_call"
     mc = MeetingCand(kind, participants, s.index, rule, a, b)
@@ -1103,6 +1142,26 @@ def _signed_by(s: Sentence, ms: list[Ment], cands: list[MeetingCand], published:
                          s.start + sm.end(), confidence=0.6)
         _finish(mc, s, ms, sm, published, tense, cands, g, dateline_place)
         cands.append(mc)
+    for sm in _SIGNED_PAIR.finditer(s.text):
+        # "A and her counterpart B signed a memorandum at the Foreign Ministry": two signers side by side
+        a = s.start + sm.start()
+        if any(c.sent == s.index for c in cands) or _REMOTE.match(s.text, sm.end()):
+            continue
+        pair = [m for m in _pair_before(s, ms, a) if m.etype == "person" and m.key]
+        keys = list(dict.fromkeys(m.key for m in pair if m.key))
+        if len(keys) < 2 or len({_country_of(k, g, pc) or k for k in keys}) < 2:
+            continue
+        mc = MeetingCand("meeting", keys, s.index, "meeting.signing", a, s.start + sm.end(), confidence=0.6)
+        _finish(mc, s, ms, sm, published, tense, cands, g, dateline_place)
+        cands.append(mc)
+
+
+_SIGNED_PAIR = re.compile(r"(?<![\w])(?:signed|inked)\s+(?:(?:a|an|the|two|three|four|five|six|\d+|new|joint|"
+                          r"several|[\w-]+-year)\s+){0,3}(?:[\w-]+\s+){0,3}?(?:agreements?|accords?|deals?|treaty|"
+                          r"treaties|pacts?|memorand(?:um|a|ums)|MoUs?|documents?|declarations?|statements?|"
+                          r"protocols?|contracts?)(?![\w-])")
+_REMOTE = re.compile(r"[^.;]{0,80}?(?<![\w])(?:virtually|remotely|separately|by video|via video|online|"
+                     r"in (?:their|separate) capitals)(?![\w])", re.IGNORECASE)
 
 
 _VISIT_ANAPHOR = re.compile(r"(?<![\w])(?:the|his|her|this|their|[A-Z][\w’'-]*(?:’s|'s))\s+(?:(\w+)-day\s+)?"
@@ -1185,14 +1244,17 @@ def _same_event(a: MeetingCand, b: MeetingCand, g: Gazetteer, pc: dict[str, str]
         return False  # a bilateral meeting beside a trilateral one
     if not _compatible_dates(a, b):
         return False
+    if a.kind == b.kind == "state_visit" and a.visitor and b.visitor and a.visitor != b.visitor and (
+            a.host != b.host or a.status != b.status):
+        return False  # a visit to Moscow and the return visit promised to Ulaanbaatar
     small, big = sorted((a.participants, b.participants), key=len)
     return _covers(small, big, g, pc) >= min(2, len(small)) and _covers(small, big, g, pc) == len(small)
 
 
 def _talks_of_call(call: MeetingCand, c: MeetingCand) -> bool:
     """"A received a call from B on Monday. B's talks with A touched on Gaza": the talks are the call's, told on."""
-    return (call.kind in ("phone_call", "video_call") and c.kind in ("talks", "meeting") and c.date is None
-            and c.status == call.status and 0 <= c.sent - call.sent <= 1
+    return (call.kind in ("phone_call", "video_call") and c.kind in ("talks", "meeting") and c.date in (None, call.date)
+            and c.status == call.status and c.sent - call.sent == 1
             and set(c.participants) == set(call.participants))
 
 
@@ -1230,6 +1292,8 @@ def _merge(cands: list[MeetingCand], roles: dict[str, str], pc: dict[str, str], 
                 if o.sent == v.sent and v.date and v.end_date and o.date and not o.end_date \
                         and v.date.first_day() <= o.date.first_day() <= v.end_date.last_day():
                     o.date, o.end_date = v.date, v.end_date
+                elif o.date is None and v.date and o.status == v.status and o.sent > v.sent:
+                    o.date, o.end_date = v.date, v.end_date  # an undated meeting of the visit told after it
             continue
         for o in inner:
             if o.absorbed_into is None and _same_event(v, o, g, pc):
@@ -1247,7 +1311,8 @@ def _merge(cands: list[MeetingCand], roles: dict[str, str], pc: dict[str, str], 
                 continue
             if o.date and e.date and _compatible_dates(e, o):
                 parent[id(o)] = e
-                if (e.end_date and o.kind in ("meeting", "talks") and o.status == e.status and o.sent > e.sent
+                if (e.end_date and o.kind in ("meeting", "talks") and o.sent > e.sent
+                        and (o.status == e.status or e.end_date.last_day() >= o.date.last_day())
                         and _is_head(e.visitor, roles, g) and o.invited is False):
                     # "arrived on a two-day official visit … was received by President X on Wednesday": an item
                     # of the head's visit, not an event of its own
@@ -1276,6 +1341,9 @@ def _absorb(target: MeetingCand, c: MeetingCand, g: Gazetteer) -> None:
         target.date, target.end_date = c.date, c.end_date  # the range that holds the single day
     target.end_date = target.end_date or c.end_date
     target.place = target.place or c.place
+    te, ce = g.entity(target.place) if target.place else None, g.entity(c.place) if c.place else None
+    if te and ce and te.type == "country" and ce.type == "place" and ce.country == te.key:
+        target.place = c.place  # "a state visit to Vietnam" and "in Hanoi": the city
     target.host = target.host or c.host
     target.visitor = target.visitor or c.visitor
     target.name = target.name or c.name

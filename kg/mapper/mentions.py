@@ -55,6 +55,7 @@ class Lex:
     role_re: re.Pattern[str]
     group_re: re.Pattern[str]
     speech_re: re.Pattern[str]
+    name_homographs: frozenset[str]  # surnames spelt like common words ("He"), names only before a given name
 
 
 TITLE_HEADS = {
@@ -122,6 +123,7 @@ def lex() -> Lex:
         role_re=role_re,
         group_re=group_re,
         speech_re=speech_re,
+        name_homographs=frozenset(lx.get("name_homographs", [])),
     )
 
 
@@ -357,9 +359,14 @@ def _sentence_mentions(s: Sentence, g: Gazetteer, lx: Lex) -> list[Ment]:
                 mt.role = _apposition_role(t, mt.end - base, lx)
     runs: list[list[tuple[int, int, str]]] = []
     cur: list[tuple[int, int, str]] = []
-    for tok in toks:
+    for ti, tok in enumerate(toks):
         a, b, w = tok
         capital = bool(_CAP.match(w)) and w.lower() not in lx.common and w.lower() not in lx.title_words
+        if not capital and w in lx.name_homographs and not s.headline and ti + 1 < len(toks):
+            # "Vice Premier He Jianping": a surname spelt like a common word, before a capitalised given name
+            na, _, nw = toks[ti + 1]
+            capital = t[b:na] == " " and bool(_CAP.match(nw)) and nw.lower() not in lx.common \
+                and nw.lower() not in lx.title_words and not _country_of_word(nw, g, lx)
         if capital and free(a, b) and not (w.isupper() and len(w) > 4) and (
                 not _country_of_word(w, g, lx) or _capital_as_given_name(t, a, b, w, g, lx)):
             if cur and not re.fullmatch(r" |\. ", t[cur[-1][1]:a]):
@@ -511,6 +518,8 @@ def _sentence_mentions(s: Sentence, g: Gazetteer, lx: Lex) -> list[Ment]:
         found.append(Ment(base + a, base + b, s.index, "role", "person", head=head, role=role_text, country=country))
         taken.append((a, b))
     for m in re.finditer(r"(?<![\w’'])(he|He|she|She|his|His|her|Her|him)(?![\w’'])", t):
+        if not free(m.start(), m.end()):
+            continue  # the surname of "He Jianping"
         found.append(Ment(base + m.start(), base + m.end(), s.index, "pronoun", "person", head=m.group().lower()))
     for m in re.finditer(r"(?<![\w’'])(?:they|They)(?![\w’'])", t):
         found.append(Ment(base + m.start(), base + m.end(), s.index, "group", "group", head="they"))

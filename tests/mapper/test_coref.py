@@ -99,3 +99,13 @@ def test_appositive_role_gives_the_name_its_country() -> None:
             "envoys. Ethiopian Prime Minister Yared Bekele hosted a lunch.")
     k = _keys(text)
     assert k[f"the Ethiopian foreign minister@{text.index('the Ethiopian')}"] == "person:dawit-worku"
+
+
+def test_vice_premier_is_not_the_premier() -> None:
+    from kg.facts import ArticleMeta
+    from kg.mapper import map_article
+
+    f = map_article("Chinese vice premier meets Kenyan minister\n\nChinese Vice Premier Ma Lirong met Kenyan Trade "
+                    "Minister Amina Wekesa in Beijing on Wednesday.", ArticleMeta("t", published=dt.date(2024, 9, 19)))
+    labels = {a.label for a in f.actors.values()}
+    assert "Li Qiang" not in labels and "Ma Lirong" in labels, labels

@@ -526,3 +526,72 @@ def test_title_of_country_then_name_is_the_person() -> None:
     f = _facts("Egypt's President Hany Fathy met envoys on Monday. The Egyptian leader also spoke with the Emir of "
                "Qatar, Sheikh Jassim Al Thani, by telephone later in the day.")
     assert any({"Hany Fathy", "Jassim Al Thani"} <= p for p in _people(f))
+
+
+# Round 5: forms first met in the (former) held-out articles, on new sentences.
+def test_hours_of_talks_and_an_earlier_call_are_two_events() -> None:
+    f = _facts("Kenyan Foreign Minister Amina Wekesa and her Ugandan counterpart Joseph Okello held nearly four hours "
+               "of talks in Nairobi on Tuesday, ten days after the two women spoke by telephone about the border.")
+    kinds = sorted(m.kind for m in f.meetings)
+    assert kinds == ["meeting", "phone_call"], kinds
+    assert all(p == {"Amina Wekesa", "Joseph Okello"} for p in _people(f)), _people(f)
+
+
+def test_held_up_talks_is_no_meeting() -> None:
+    f = _facts("Kenyan Foreign Minister Amina Wekesa said the dispute held up talks with Uganda for a year.")
+    assert not f.meetings
+
+
+def test_coordinated_verb_phrase_keeps_the_subject() -> None:
+    f = _facts("Peruvian President Rosa Quispe arrived in Quito on Monday. On Tuesday she laid a wreath at the "
+               "Independence Monument, toured a port and held talks with Ecuadorian President Diego Salvador.")
+    assert any({"Rosa Quispe", "Diego Salvador"} <= p for p in _people(f)), _people(f)
+
+
+def test_speech_between_subject_and_trigger_blocks_the_fallback() -> None:
+    f = _facts("Peruvian President Rosa Quispe said on Tuesday that the delegation held talks with Diego Salvador.")
+    assert not any("Rosa Quispe" in p for p in _people(f)), _people(f)
+
+
+def test_stay_at_the_invitation_of_a_host_is_a_visit() -> None:
+    f = _facts("Peruvian President Rosa Quispe was in Quito Monday through Wednesday at the invitation of "
+               "Ecuadorian President Diego Salvador.", published=dt.date(2024, 3, 14))
+    visit = next(m for m in f.meetings if m.kind == "state_visit")
+    assert {f.actors[k].label for k in visit.participants} >= {"Rosa Quispe", "Diego Salvador"}
+    assert (visit.date.value, visit.end_date.value if visit.end_date else None) == ("2024-03-11", "2024-03-13")
+
+
+def test_two_signers_side_by_side_met() -> None:
+    f = _facts("Kenyan Foreign Minister Amina Wekesa and her Ugandan counterpart Joseph Okello signed a memorandum of "
+               "understanding on fisheries at the State House in Nairobi.")
+    assert _people(f) == [{"Amina Wekesa", "Joseph Okello"}]
+
+
+def test_signing_in_separate_capitals_is_no_meeting() -> None:
+    f = _facts("Kenyan Foreign Minister Amina Wekesa and her Ugandan counterpart Joseph Okello signed the accord "
+               "virtually from their offices.")
+    assert not f.meetings
+
+
+def test_year_of_a_named_document_does_not_date_the_meeting() -> None:
+    f = _facts("Kenyan Foreign Minister Amina Wekesa and her Ugandan counterpart Joseph Okello signed a protocol in "
+               "Nairobi, replacing the 2015 border accord.")
+    assert len(f.meetings) == 1
+    assert f.meetings[0].date is None or f.meetings[0].date.value != "2015"
+
+
+def test_promised_return_visit_is_its_own_event() -> None:
+    f = _facts("Mongolian Prime Minister Bat Ganbold arrived in Moscow on Tuesday for a three-day official visit and "
+               "held talks with Russian President Vladimir Putin. The Kremlin said Putin had accepted an invitation "
+               "to visit Mongolia later this year.")
+    visits = [m for m in f.meetings if m.kind == "state_visit"]
+    assert sorted(m.status for m in visits) == ["happened", "scheduled"], [(m.status, m.participants) for m in visits]
+
+
+def test_scheduled_item_of_an_ongoing_visit_is_folded_in() -> None:
+    f = _facts("Mongolian Prime Minister Bat Ganbold arrived in Moscow on Tuesday for a three-day official visit and "
+               "held talks with Russian President Vladimir Putin on Wednesday. Ganbold is due to meet Russian Prime "
+               "Minister Ivan Sorokin on Thursday before flying home.", published=dt.date(2024, 3, 13))
+    visits = [m for m in f.meetings if m.kind == "state_visit"]
+    assert len(f.meetings) == 1 and visits, _people(f)
+    assert {"Bat Ganbold", "Vladimir Putin", "Ivan Sorokin"} <= _people(f)[0]

@@ -154,3 +154,14 @@ def test_court_of_a_country_is_one_organisation() -> None:
     f = map_article("The Supreme Court of Kenya said the case would resume in May.", ArticleMeta("t"))
     [s] = f.statements
     assert f.actors[s.speakers[0]].label == "Supreme Court of Kenya"
+
+
+def test_surname_spelt_like_a_pronoun_before_a_given_name() -> None:
+    from kg.facts import ArticleMeta
+    from kg.mapper import map_article
+
+    f = map_article("Chinese Vice Premier He Lifang met Kenyan Trade Minister Amina Wekesa in Beijing. He said trade "
+                    "would grow.", ArticleMeta("t"))
+    labels = {a.label for a in f.actors.values()}
+    assert "He Lifang" in labels, labels
+    assert any(f.actors[k].label == "He Lifang" for s in f.statements for k in s.speakers), f.statements
