@@ -61,7 +61,7 @@ def _mention_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], r
     lx = lexicon()
     doc = "|".join(re.escape(d) for d in sorted(lx["document_nouns"], key=len, reverse=True))
     post = (r"(?:\s+(?:of|on|for)\s+[^,.;:()“”\"]{3,60}?)?(?=\s+(?:between|with|which|that|signed|since|and|but|"
-            r"in\s+\d|in\s+[A-Z]|to|as)\b|[,.;:)]|$)")
+            r"in\s+\d|in\s+[A-Z]|to|as|under|whereby|by\s+which|in\s+which|from|was|were|had|has)\b|[,.;:)]|$)")
     dated = re.compile(
         rf"(?<![\w])(?:the|a|an|its|their|his|her)\s+(?P<year>(?:19|20)\d\d)\s+"
         rf"(?P<np>(?:[\w’'-]+\s+){{0,4}}?(?:{doc}){post})", re.IGNORECASE)
@@ -70,8 +70,10 @@ def _mention_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], r
         rf"(?P<subj>the two (?:countries|sides|nations|governments)|both (?:countries|sides)|they|"
         rf"[A-Z][\w’'-]+(?:\s+and\s+[A-Z][\w’'-]+)?)\s+(?:had\s+|have\s+)?(?P<verb>signed|inked|concluded)\b")
     participle = re.compile(
-        rf"(?<![\w])(?i:the|a|an)\s+(?P<np>(?:[\w’'-]+\s+){{0,4}}?(?:{doc}))\s+(?P<verb>signed|inked|concluded)\s+"
-        rf"(?=by\b|in\s+(?:\d|[A-Z])|on\s+[A-Z]|last\b|earlier\b)")
+        rf"(?<![\w])(?i:the|a|an)\s+(?P<np>(?:[\w’'-]+\s+){{0,4}}?(?:{doc}))\s+"
+        rf"(?P<verb>signed|inked|concluded|(?<=statement )(?:issued|released|adopted)|"
+        rf"(?<=declaration )(?:issued|released|adopted))\s+"
+        rf"(?=by\b|in\s+(?:\d|[A-Z])|on\s+[A-Z]|last\b|earlier\b|after\b|at\s+the\s+end\b)")
     between = re.compile(
         rf"(?<![\w])(?i:the|a|an)\s+(?P<np>(?:[\w’'-]+\s+){{1,3}}?(?:{doc}))\s+(?=between\s)")
     return dated, relative, participle, between
@@ -147,7 +149,10 @@ def _sign_date(s: Sentence, published: dt.date | None, pos: int | None = None) -
     """The time expression of the sentence nearest the signing verb (a dateline is not one)."""
     exprs = [e for e in time_expressions(s.text, published, "past") if e.kind in ("point",) and e.date
              and not re.search(r"(?:take|takes|took|come|comes|enter|enters|go|goes) (?:effect|into force)\b[^,.]*$",
-                               s.text[: e.start])]
+                               s.text[: e.start])
+             # "replacing the 2010 letter of intent": a year naming another document
+             and not (e.date.precision == "year"
+                      and re.search(r"(?<![\w])(?:the|a|an|its|their)\s+$", s.text[: e.start], re.IGNORECASE))]
     dl = re.match(r"^[A-Z][A-Z .'’-]+,\s*[A-Z][a-z]+\.? \d{1,2}", s.text)
     if dl:
         exprs = [e for e in exprs if e.start >= dl.end()]

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from kg.mapper.gazetteer import Gazetteer, lexicon, load, short_forms, slug
-from kg.mapper.mentions import Ment, lex
+from kg.mapper.mentions import Ment, _country_of_word, lex
 from kg.mapper.text import Sentence
 
 _SHORT_WORD = re.compile(r"(?<![\w’'\-])((?:(?:Al|El|Ben|Bin|Ibn|Abu|De|Van|Von|Da|Di)\s)?"
@@ -113,6 +113,7 @@ def resolve(sentences: list[Sentence], ments: list[Ment], text: str, published: 
             added.append(m)
     ments.extend(added)
     ments.sort(key=lambda x: (x.start, -x.end))
+    _counterpart_roles(ments, people)
     _appositive_roles(ments, people, text)
     _indefinite_roles(ments, text)
     _resolve_roles(ments, people, g, published)
@@ -136,6 +137,27 @@ def _role_fits(head: str, role: str | None) -> bool:
     if any(w.startswith("*") for w in words):
         return True
     return bool(role) and any(w in role.lower() for w in words)
+
+
+_COUNTERPART = re.compile(r"^(?P<pre>.*?)\bcounterparts?$", re.IGNORECASE)
+
+
+def _counterpart_roles(ments: list[Ment], people: People) -> None:
+    """"Foreign Minister A and her Indonesian counterpart B": B holds A's office for B's country."""
+    g, lx = load(), lex()
+    named = [m for m in ments if m.etype == "person" and m.kind in ("name", "alias") and m.key]
+    for i, m in enumerate(named):
+        cm = _COUNTERPART.match(people.role.get(m.key or "", ""))
+        if not cm:
+            continue
+        other = next((p for p in reversed(named[:i]) if p.sent == m.sent and p.key != m.key
+                      and people.role.get(p.key or "") and not _COUNTERPART.match(people.role[p.key or ""])), None)
+        if other is None:
+            continue
+        words = people.role[other.key or ""].split()
+        while len(words) > 1 and (_country_of_word(words[0], g, lx) or words[0].lower() in ("the", "his", "her")):
+            words = words[1:]  # "Norwegian Foreign Minister" → "Foreign Minister"
+        people.role[m.key or ""] = " ".join([*cm.group("pre").split(), *words])
 
 
 _APPOS_GAP = re.compile(r",\s*(?:(?:the\s+)?[A-Z][\w’'-]*\s+){0,4}")

@@ -108,6 +108,7 @@ def lex() -> Lex:
     group_re = re.compile(
         r"(?<![\w])(?:(?:[Oo]fficials|[Rr]epresentatives|[Dd]elegates|[Dd]elegations|[Ll]eaders|[Mm]inisters)\s+"
         r"(?:from|of)\s+(?:all\s+|both\s+)?(?:the\s+)?(?:two|three|four|five)\s+(?=countries|nations|sides)|"
+        r"(?:the|The)\s+(?:two|three|four|five)\s+(?:countries|nations|sides|governments)(?:’|')\s*(?=[a-z])|"
         r"(?:the|The)\s+(?:two|three|four|five)(?:\s+[A-Z][\w’'-]+)?|(?:both|Both)(?:\s+the)?)\s*"
         r"(?P<head>leaders|presidents|heads of state|foreign ministers|men|women|prime ministers|premiers|envoys|"
         r"defense ministers|defence ministers|ministers|"
@@ -634,6 +635,12 @@ _OFFICE_RE = re.compile(r"(?<![\w])(?P<name>(?:Office|Cabinet|Chancellery|Secret
 _MILITARY_RE = re.compile(r"(?<![\w])(?P<head>military|army|navy|armed forces|air force)(?![\w])")
 
 
+_ACRONYM_SOURCE = re.compile(
+    r"(?<![\w’'-])(?P<name>[A-Z]{3,7})(?=\s+(?:said|says|announced|stated|warned|reported|noted|added|urged|called|"
+    r"accused|rejected|denied|condemned|welcomed|insisted|confirmed)\b)|"
+    r"(?<![\w])according to (?:the )?(?P<name2>[A-Z]{3,7})(?![\w’'-])")
+
+
 def _organisations(s: Sentence, found: list[Ment], taken: list[tuple[int, int]], g: Gazetteer, lx: Lex) -> None:
     """Ministries and armed forces by pattern, with the country before them."""
     t = s.text
@@ -707,6 +714,17 @@ def _organisations(s: Sentence, found: list[Ment], taken: list[tuple[int, int]],
             continue
         label = m.group("name")
         found.append(Ment(s.start + a, s.start + b, s.index, "org", "government", f"organization:{slug(label)}", label))
+        taken.append((a, b))
+    for m in _ACRONYM_SOURCE.finditer(t):
+        # "ECOWAS said", "according to SUNA": an acronym the reference data lacks, speaking, is an organisation
+        grp = "name" if m.group("name") else "name2"
+        a, b = m.start(grp), m.end(grp)
+        if not all(b <= x or a >= y for x, y in taken) or any(x.start < s.start + b and s.start + a < x.end
+                                                               for x in found):
+            continue
+        label = m.group(grp)
+        found.append(Ment(s.start + a, s.start + b, s.index, "org", "organization", f"organization:{slug(label)}",
+                          label))
         taken.append((a, b))
     for m in (_MILITARY_RE.finditer(t) if any(w in t for w in ("military", "army", "navy", "armed forces",
                                                                 "air force")) else ()):

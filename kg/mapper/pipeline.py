@@ -146,7 +146,7 @@ def map_article(text: str, meta: ArticleMeta) -> ArticleFacts:
             cur_date = msents[s.index].date
         ctx[s.index] = cur
         ctx_dates[s.index] = cur_date
-    _resolve_groups(ments, ctx, people, g, msents)
+    _resolve_groups(ments, ctx, people, g, msents, text)
     agreements = find_agreements(sentences, ments, published, people.country, ctx, ctx_dates)
     new_actors: dict[str, tuple[str, str]] = {}
     statements = find_statements(sentences, ments, text, quotes, meetings, published, new_actors)
@@ -200,23 +200,42 @@ def _role_groups(ments: list[Ment], people: People, g: Gazetteer, published: dt.
 _COUNTRY_GROUPS = ("sides", "parties", "countries", "nations", "governments", "delegations", "capitals", "states")
 
 
+_GROUP_NUMBER = {"two": 2, "three": 3, "four": 4, "five": 5}
+
+
 def _resolve_groups(ments: list[Ment], ctx: dict[int, list[str]], people: People, g: Gazetteer,
-                    msents: dict[int, MeetingCand] | None = None) -> None:
+                    msents: dict[int, MeetingCand] | None = None, text: str = "") -> None:
     """"the two ministers", "both sides": the participants of the meeting in context, else the last two people.
     "they" only stands for the people of a meeting told in its own sentence or the one before."""
     recent: list[str] = []
+    recent_countries: list[str] = []
     for m in ments:
         if m.etype == "person" and m.key and m.kind in ("name", "alias", "surname") and not m.in_quote:
             if m.key in recent:
                 recent.remove(m.key)
             recent.append(m.key)
+        if m.etype == "country" and m.key and m.kind == "name" and not m.modifier and not m.in_quote:
+            if m.key in recent_countries:
+                recent_countries.remove(m.key)
+            recent_countries.append(m.key)
         if m.etype != "group" or m.keys:
+            continue
+        words = text[m.start : m.end].lower().split()
+        n = _GROUP_NUMBER.get(words[1], 0) if len(words) > 1 and words[0] == "the" else 0
+        if n >= 3 and m.head in _COUNTRY_GROUPS and len(ctx.get(m.sent) or []) != n and len(recent_countries) >= n:
+            # "the three Sahel states": the last three countries named, not the pair of the meeting in context
+            m.keys = tuple(recent_countries[-n:])
             continue
         if m.head == "they":
             mc = (msents or {}).get(m.sent) or (msents or {}).get(m.sent - 1)
             m.keys = tuple(mc.participants) if mc and len(mc.participants) >= 2 else ()
             continue
         keys = list(ctx.get(m.sent) or recent[-2:])
+        if len(keys) < 2 and msents:
+            # "…, the two countries' foreign ministers announced. A and B signed …": the meeting told next
+            nxt = next((msents[i] for i in (m.sent + 1, m.sent + 2) if i in msents), None)
+            if nxt is not None and len(nxt.participants) >= 2:
+                keys = list(nxt.participants)
         if m.head in ("countries", "nations", "governments", "capitals", "states"):
             cs = [people.country.get(k) or (g.entity(k).country if g.entity(k) else None) or k for k in keys]  # type: ignore[union-attr]
             cs = [c for c in dict.fromkeys(cs) if c]

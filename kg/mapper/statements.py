@@ -279,6 +279,9 @@ def _frames(s: Sentence, ms: list[Ment], text: str, q_here: list[tuple[int, int]
         if any(a <= ca < b for a, b in consumed):
             continue
         lemma = cues.form_lemma.get(cm.group(), "")
+        if lemma != "quote" and not cm.group().endswith("ing") and re.search(
+                r"(?<![\w])(?:was|were|been|being|is|are|be|get|got)\s+(?:\w+ly\s+)?$", s.text[: cm.start()]):
+            continue  # "she was welcomed with a salute", "was urged to": the subject is spoken to, not speaking
         # participial after a comma: the main speaker's second statement
         pm = re.search(r",\s*(?:while\s+|and\s+|also\s+)?$", s.text[: cm.start()])
         is_participial = (bool(pm) and cm.group().endswith("ing") and cm.group() not in ("saying",)) or (
@@ -302,7 +305,7 @@ def _frames(s: Sentence, ms: list[Ment], text: str, q_here: list[tuple[int, int]
             # an apposition: "NAME, the chief of …, said"
             if spk is None:
                 for p in reversed(before):
-                    if p.etype == "person" and p.kind in ("name", "alias", "surname"):
+                    if p.etype == "person" and (p.kind in ("name", "alias", "surname") or (p.kind == "role" and p.key)):
                         gp = s.text[p.end - s.start : cm.start()]
                         if re.fullmatch(r"\s*(?:\([^)]*\))?\s*,[^,;]{1,140},\s*(?:" + _ADV + r"\s+)*", gp):
                             spk = p
@@ -310,6 +313,8 @@ def _frames(s: Sentence, ms: list[Ment], text: str, q_here: list[tuple[int, int]
                         # a person inside the relative clause: "Li, who is accompanying Lopes, said"
                         if re.search(r",\s*(?:who|which|whose)\b[^,;]*$", s.text[: p.start - s.start]):
                             continue
+                        if p.kind == "role":
+                            continue  # "NAME, a spokesman for the vice president, said": the role is inside
                         break
             # "… received Dizon, who called for …": the person the relative clause is about
             if spk is None and re.search(r",\s*who\s+(?:" + _ADV + r"\s+)*$", s.text[: cm.start()]):
@@ -365,6 +370,8 @@ def _frames(s: Sentence, ms: list[Ment], text: str, q_here: list[tuple[int, int]
         keys = _speaker_keys(spk, ctx_parts)
         if not keys:
             continue
+        if not inverted and spk.etype in ("person", "country") and spk.key:
+            keys = _coordinated(spk, before, s, keys)
         spk_start = spk.role_start if spk.role_start is not None else spk.start
         attr_start = ca if inverted else spk_start
         pre = s.text[: attr_start - s.start]
@@ -437,6 +444,32 @@ def _frames(s: Sentence, ms: list[Ment], text: str, q_here: list[tuple[int, int]
                                    cm.group(), addressee=addressee, lemma=lemma))
         consumed.append((ca, c_end))
     return found
+
+
+_COORD = re.compile(r"\s*(?:,|,?\s+and|&)\s+"
+                    r"(?:(?:his|her|their|its)\s+(?:[A-Z][\w-]+\s+)?(?:counterpart|colleague)\s+)?")
+
+
+def _coordinated(spk: Ment, before: list[Ment], s: Sentence, keys: list[str]) -> list[str]:
+    """"Egypt and Turkey agreed", "A and her counterpart B stressed": every coordinated subject speaks."""
+    out = list(keys)
+    first = spk
+    for p in reversed(before[: before.index(spk)] if spk in before else []):
+        if p.etype != spk.etype or not p.key or p.modifier:
+            break
+        gap = s.text[p.end - s.start : (first.role_start if first.role_start is not None else first.start) - s.start]
+        if not _COORD.fullmatch(gap):
+            break
+        out.insert(0, p.key)
+        first = p
+    if first is spk:
+        return keys
+    # the coordination must open its clause: "sanctions on Iran and Russia said" is no joint speaker
+    lead = s.text[: (first.role_start if first.role_start is not None else first.start) - s.start]
+    if not re.search(r"(?:^|[,;:—–]|\b(?:that|Both|both|said|says|stated|announced|reported|noted))\s*(?:the\s+)?$",
+                     lead):
+        return keys
+    return list(dict.fromkeys(out))
 
 
 def _main_subject(actors: list[Ment], before: int) -> Ment | None:
@@ -522,8 +555,16 @@ def _content_start(s: Sentence, text: str, cb: int, c_end: int, lemma: str, cues
                         r"(?:[“\"]|an?\s+[\w“\"])", rest):
             return None, c_end
         return cb, c_end
+    if lemma in ("pledge", "promise", "offer") and re.match(
+            r"\s+(?:up to |about |around |nearly |almost |more than |over |some |an additional |a further |another )?"
+            r"(?:[$€£¥]|US\$|\d)", rest):
+        return None, c_end  # "had pledged up to $1 billion": money committed, not words said
     if lemma == "agree" and re.match(r"\s+to\s", rest):
         return cb, c_end
+    adj = re.match(r"\s+(?:on|in|at|last|this|during|after|earlier|later)\b[^,.;:“”\"]{0,30}?\s+(?=to\s)", rest)
+    if lemma == "agree" and adj:
+        return cb + adj.end(), c_end  # "agreed on Tuesday to form a working group"
+
     if lemma in ("hope", "believe") and re.match(
             r"\s+(?:the|a|an|[A-Z][\w’'-]*|they|he|she|it|both|all)\b[^.;“”\"]{0,80}?"
             r"\b(?:would|will|could|can|might|should|was|were|is|are)\b", rest):
