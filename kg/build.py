@@ -10,7 +10,7 @@ from pathlib import Path
 from pyoxigraph import Literal, NamedNode
 
 from kg.corpus import Article, iter_corpus
-from kg.errors import KgError
+from kg.errors import ArticleError, KgError
 from kg.facts import ArticleFacts, DateValue
 from kg.rdf.identity import KnownMeeting, MeetingRegistry
 from kg.rdf.triples import article_quads
@@ -36,7 +36,13 @@ def map_text(article: Article) -> tuple[ArticleFacts, str]:
     """Run the mapper on one article; returns its facts and the mapper version."""
     from kg.mapper import MAPPER_VERSION, map_article
 
-    return map_article(article.text, article.meta), MAPPER_VERSION
+    try:
+        return map_article(article.text, article.meta), MAPPER_VERSION
+    except KgError:
+        raise
+    except Exception as exc:  # a mapper bug on one article must not stop the others
+        raise ArticleError(f"the mapper failed on this article ({type(exc).__name__}: {exc}); "
+                           "the other articles were still mapped") from exc
 
 
 def _write_articles(

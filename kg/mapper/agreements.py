@@ -272,8 +272,10 @@ def find_agreements(
             ac = touch(last_key, m.group(), s, "agreement.anaphor", found[last_key].ref)
     # one document named twice ("signed memorandums …", "the trade accords"): same parties, compatible dates
     for key in list(order):
+        if key not in found:
+            continue  # merged into an earlier one
         ac = found[key]
-        if ac.ref or key not in found:
+        if ac.ref:
             continue
         for other in order:
             o = found.get(other)

@@ -212,7 +212,8 @@ def _subjects(s: Sentence, ms: list[Ment], pos: int, allow_poss: bool) -> list[M
     between = s.text[last.end - s.start : pos - s.start]
     if re.fullmatch(r"\s*,\s*who\s+(?:also\s+|had\s+|has\s+|have\s+|recently\s+|last\s+)?", between):
         return [last]  # "Quispe, who met Berg last week, said …"
-    if len(between) > 90 or re.search(r"[;:]|,\s*(?:which|who|when|while|as|but|and)\b", between):
+    if len(between) > 90 or re.search(r"[;:]|,\s*(?:which|who|when|while|as|but|and)\b|(?<![\w])(?:said|says|told|"
+                                      r"tells|added|stated|announced)\s+(?:that\s+)?(?:he|she|they|it)\b", between):
         # too far: the subject of the sentence, if nothing else
         return []
     out = [last]

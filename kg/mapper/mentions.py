@@ -635,6 +635,9 @@ _OFFICE_RE = re.compile(r"(?<![\w])(?P<name>(?:Office|Cabinet|Chancellery|Secret
 _MILITARY_RE = re.compile(r"(?<![\w])(?P<head>military|army|navy|armed forces|air force)(?![\w])")
 
 
+_EMBASSY_RE = re.compile(r"(?P<name>(?P<who>[A-Z][\w.-]*?)(?:’s|'s)?\s+(?:[Ee]mbassy|[Cc]onsulate(?:-[Gg]eneral)?|"
+                         r"[Pp]ermanent [Mm]ission|[Mm]ission)\s+(?:in|to)\s+(?:the\s+)?"
+                         r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)")
 _ACRONYM_SOURCE = re.compile(
     r"(?<![\w’'-])(?P<name>[A-Z]{3,7})(?=\s+(?:said|says|announced|stated|warned|reported|noted|added|urged|called|"
     r"accused|rejected|denied|condemned|welcomed|insisted|confirmed)\b)|"
@@ -660,6 +663,9 @@ def _organisations(s: Sentence, found: list[Ment], taken: list[tuple[int, int]],
             country = _country_of_word(om.group(1), g, lx)
             if country:
                 end = m.end() + om.end()
+        if any(x.etype not in ("country", "person", "place") and x.start < s.start + end and s.start + m.start() < x.end
+               for x in found):
+            continue  # "the US State Department": a body the reference data names
         # drop country mentions swallowed by the ministry name
         for x in [x for x in found if x.etype == "country" and base_in(x, s.start + a, s.start + end)]:
             found.remove(x)
@@ -714,6 +720,18 @@ def _organisations(s: Sentence, found: list[Ment], taken: list[tuple[int, int]],
             continue
         label = m.group("name")
         found.append(Ment(s.start + a, s.start + b, s.index, "org", "government", f"organization:{slug(label)}", label))
+        taken.append((a, b))
+    for m in (_EMBASSY_RE.finditer(t) if "mbass" in t or "onsulate" in t or "ission" in t else ()):
+        # "the Iranian embassy in Beijing", "China's mission to the UN": a diplomatic post speaks for itself
+        country = _country_of_word(m.group("who"), g, lx)
+        if not country:
+            continue
+        a, b = m.start("name"), m.end("name")
+        label = m.group("name")
+        for x in [x for x in found if base_in(x, s.start + a, s.start + b)]:
+            found.remove(x)
+        found.append(Ment(s.start + a, s.start + b, s.index, "org", "organization", f"organization:{slug(label)}",
+                          label, country=country))
         taken.append((a, b))
     for m in _ACRONYM_SOURCE.finditer(t):
         # "ECOWAS said", "according to SUNA": an acronym the reference data lacks, speaking, is an organisation

@@ -93,6 +93,10 @@ _MODAL = re.compile(r"\b(?:should|must|will|shall|can|is ready to|stands ready t
                     r"need to|needs to|hopes|hope|is committed to|are committed to|attaches great importance|"
                     r"firmly supports|firmly opposes|is ready|are ready)\b")
 # a present-tense judgement in the readout's paragraph ("Border security is a common duty.")
+# "China supports Iran in …", "Iran firmly adheres to …": a readout's present-tense position of a country or side
+_PRESENT_SUBJECT_VERB = re.compile(r"^(?:The\s+)?(?:[A-Z][\w’'-]+\s+){1,2}(?:side\s+|government\s+|people\s+)?"
+                                   r"(?:(?:firmly|always|fully|highly|strongly|also|still|never|resolutely)\s+)?"
+                                   r"(?!(?:was|has|had|does|is)\b)[a-z]{3,}(?<!ss)(?:s|es)\b")
 _PRESENT_COPULA = re.compile(r"\b(?:is|are|remains|remain)\b")
 _PAST_NARRATIVE = re.compile(r"\b(?:was|were|had|has been|have been|met|held|spoke|took|made|began|since|"
                              r"\d{4}|percent|per cent|million|billion|km|kilometres?|miles?)\b")
@@ -722,7 +726,8 @@ def _continuation(s: Sentence, text: str, q_here: list[tuple[int, int]], prev: l
         return []
     if not (same_para or s.para - last_sent.para == 1):
         return []
-    present = same_para and bool(_PRESENT_COPULA.search(s.text)) and not _past_narrative(s.text)
+    present = same_para and bool(_PRESENT_COPULA.search(s.text) or _PRESENT_SUBJECT_VERB.match(s.text.strip())) \
+        and not _past_narrative(s.text)
     if _NARRATIVE_START.match(stripped) or not (_MODAL.search(s.text) or present) or (
             last.direct and last.rule.startswith("statement.quote")):
         return []

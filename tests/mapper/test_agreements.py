@@ -111,3 +111,14 @@ def test_document_signed_by_the_two_leaders_takes_the_meeting_date() -> None:
                          "The two leaders also signed a joint declaration on fisheries.", dt.date(2024, 4, 3))
     [a] = ags
     assert str(a.date) == "2024-04-02"
+
+
+def test_three_documents_of_the_same_parties_do_not_break_the_merge() -> None:
+    # two unnamed documents of one pair merge into one; a third, named differently, must not trip over the merged one
+    from kg.facts import ArticleMeta
+    from kg.mapper import map_article
+
+    text = ("Kenya and Uganda signed a fisheries accord in 2019. Kenya and Uganda signed a border accord in 2019. "
+            "Kenya and Uganda signed a transit protocol in 2019. The two countries signed a customs accord in 2019.")
+    f = map_article(text, ArticleMeta("t", published=dt.date(2024, 3, 14)))
+    assert f.agreements
