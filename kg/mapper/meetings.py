@@ -332,7 +332,9 @@ def _objects(s: Sentence, ms: list[Ment], pos: int, max_gap: int = 45, places: b
             or (first.etype == "country" and re.search(r"(?<![\w])of\s+(?:the\s+)?$", s.text[: first.start - s.start])
                 and re.fullmatch(r",\s*", s.text[first.end - s.start : _span_start(right[1]) - s.start]))
             or (first.etype == "country" and re.fullmatch(r"\s+(?:(?:[A-Z][\w.-]*|of|for|and|the)\s+){0,6}", s.text[
-                first.end - s.start : _span_start(right[1]) - s.start]))):
+                first.end - s.start : _span_start(right[1]) - s.start])
+                and not re.fullmatch(r"\s+(?:and\s+)?(?:the\s+)?", s.text[first.end - s.start : _span_start(right[1])
+                                                                          - s.start]))):
         # "Peru’s foreign minister, Rosa Quispe", "U.S. Secretary of State John Miller": the person, not the title
         right = right[1:]
         first = right[0]
@@ -429,11 +431,14 @@ def _resolve_group(m: Ment, meetings: list[MeetingCand], recent: list[Ment], g: 
     def persons(mc: MeetingCand) -> int:
         return sum(1 for k in mc.participants
                    if k.startswith("person:") or (g.entity(k) and g.entity(k).type == "person"))  # type: ignore[union-attr]
-    for mc in reversed(meetings):
-        # "the two men", "the leaders": the last meeting of two people, not a visit to a country
-        if len(mc.participants) >= 2 and (countries or persons(mc) >= 2):
-            keys = list(mc.participants)
-            break
+    # "the two men", "the leaders": a recent meeting of two people, not a visit to a country; of the last few, the one
+    # of the people the article names most ("He also met Premier Li" is a side meeting of the visit it tells)
+    told = [mc for mc in reversed(meetings) if len(mc.participants) >= 2 and (countries or persons(mc) >= 2)][:3]
+    if told:
+        named = [r.key for r in recent]
+        best = max(told, key=lambda mc: (sum(named.count(k) for k in mc.participants) if not countries else 0,
+                                         -told.index(mc)))
+        keys = list(best.participants)
     if not keys:
         seen: list[str] = []
         for r in reversed(recent):
@@ -475,6 +480,9 @@ _DATELINE_PREFIX = re.compile(r"^\s*[A-Z][A-Z .’'-]{2,40},\s+[^—–\n]{0,50}
 _FIRST_SINCE = re.compile(r"(?<![\w])(?:first|last|only)\b[^.;]{0,40}$", re.IGNORECASE)
 
 
+_REL_CLAUSE_SPAN = re.compile(r",\s*(?:who|which|whose)\b[^,;]{3,80},")
+
+
 def _date_for(s: Sentence, pos: int, published: dt.date | None, tense: str | None,
               prev: MeetingCand | None) -> tuple[DateValue | None, DateValue | None]:
     exprs = time_expressions(s.text, published, tense)  # type: ignore[arg-type]
@@ -491,9 +499,12 @@ def _date_for(s: Sentence, pos: int, published: dt.date | None, tense: str | Non
     if dl and any(e.start >= dl.end() for e in exprs):
         # "ATHENS, Sept 23 (Wire) — X hosted Y on Wednesday": the dateline dates the report, not the meeting
         exprs = [e for e in exprs if e.start >= dl.end()]
+    rel = pos - s.start
+    # "X, who took office in July, held talks on Wednesday": a relative clause dates something else
+    clauses = [(c.start(), c.end()) for c in _REL_CLAUSE_SPAN.finditer(s.text) if not c.start() <= rel < c.end()]
+    exprs = [e for e in exprs if not any(x <= e.start < y for x, y in clauses)]
     if not exprs:
         return None, None
-    rel = pos - s.start
     e = min(exprs, key=lambda x: abs(x.start - rel) + (0 if x.start >= rel else 15))
     if e.kind == "relative_anaphoric":
         return (prev.date, prev.end_date) if prev else (None, None)
@@ -755,11 +766,11 @@ _HOSTED_EVENT = re.compile(
     r"olympics|cup|fair|meetings?|gathering|dialogue|consultations)(?![\w-])", re.IGNORECASE)
 
 
-# "While welcoming X, …", "In a phone call with X, …": a leading clause whose subject follows the comma
 # words that open a clause with a subject of its own between a sentence's subject and a later verb
 _OWN_CLAUSE = re.compile(r"(?<![\w])(?:said|says|say|told|tells|added|noted|stated|announced|reported|according|that|"
                          r"who|whom|which|when|while|as|after|before|since|because|if|where|whose|but|amid|"
                          r"following)(?![\w])|[;:“\"]", re.IGNORECASE)
+# "While welcoming X, …", "In a phone call with X, …": a leading clause whose subject follows the comma
 _LEADING_CLAUSE = re.compile(r"\s*(?:(?:while|after|before|when|upon)|(?P<prep>(?:in|during|at|after|following)\s+"
                              r"(?:a|an|the|their|his|her|its)(?:\s+[\w-]+)?))?\s*$", re.IGNORECASE)
 
@@ -980,6 +991,10 @@ def _finish(mc: MeetingCand, s: Sentence, ms: list[Ment], tm: re.Match[str], pub
     if dur and mc.kind == "state_visit":
         ending = bool(re.match(r"(?:end|ends|ended|ending|conclude|concludes|concluded|concluding|wrap|wraps|wrapped|"
                                r"wrapping)\b", tm.group(), re.IGNORECASE)) or bool(re.search(
+            # "wrapped up a three-day state visit": the verb before a trigger that is only the noun
+            r"(?<![\w])(?:ended|ends|concluded|concludes|wrapped up|wraps up|wrapping up|wound up|winds up|rounded off)"
+            r"\s+(?:(?:a|an|his|her|their|the|its)\s+)?(?:[\w-]+\s+){0,3}$", s.text[: a - s.start], re.IGNORECASE)) \
+            or bool(re.search(
             # "paid a two-day visit to Doha that ended on Tuesday"
             r"^[^.;]{0,60}?\b(?:that|which)\s+(?:ended|concluded|wrapped up|ends|concludes)\b",
             s.text[mc.end - s.start :]))
