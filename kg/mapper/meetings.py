@@ -333,8 +333,8 @@ def _objects(s: Sentence, ms: list[Ment], pos: int, max_gap: int = 45, places: b
                 and re.fullmatch(r",\s*", s.text[first.end - s.start : _span_start(right[1]) - s.start]))
             or (first.etype == "country" and re.fullmatch(r"\s+(?:(?:[A-Z][\w.-]*|of|for|and|the)\s+){0,6}", s.text[
                 first.end - s.start : _span_start(right[1]) - s.start])
-                and not re.fullmatch(r"\s+(?:and\s+)?(?:the\s+)?", s.text[first.end - s.start : _span_start(right[1])
-                                                                          - s.start]))):
+                and not re.fullmatch(r"\s+and\s+(?:the\s+)?", s.text[first.end - s.start : _span_start(right[1])
+                                                                   - s.start]))):
         # "Peru’s foreign minister, Rosa Quispe", "U.S. Secretary of State John Miller": the person, not the title
         right = right[1:]
         first = right[0]
