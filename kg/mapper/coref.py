@@ -182,7 +182,7 @@ def _appositive_roles(ments: list[Ment], people: People, text: str) -> None:
 _ROLE_QUALIFIERS = frozenset({
     "foreign", "defence", "defense", "prime", "finance", "trade", "interior", "economy", "energy", "health", "justice",
     "commerce", "agriculture", "transport", "education", "oil", "petroleum", "deputy", "vice", "army", "navy",
-    "intelligence",
+    "intelligence", "assistant",
 })
 
 

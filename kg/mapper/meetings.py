@@ -196,7 +196,7 @@ def _subjects(s: Sentence, ms: list[Ment], pos: int, allow_poss: bool) -> list[M
         cut = s.start + rc.start()
         ms = [m for m in ms if m.end <= cut]
         pos = cut
-    left = [m for m in ms if m.end <= pos and is_actor(m) and not _possessive(m, s, ms)
+    left = [m for m in ms if m.end <= pos and (is_actor(m) or _unnamed_role(m)) and not _possessive(m, s, ms)
             and not (m.after_prep and m.etype != "person")]
     left = [m for m in left if not m.modifier or (allow_poss and m.etype == "person")]
     if not left:
@@ -352,7 +352,7 @@ def _objects(s: Sentence, ms: list[Ment], pos: int, max_gap: int = 45, places: b
     for m in right[1:]:
         gap = s.text[out[-1].end - s.start : _span_start(m) - s.start]
         if re.fullmatch(r"\s*(?:\([^)]*\))?\s*(?:,|and|, and|&|as well as)\s*(?:" + _POSS_COUNTRY + "|" + _TITLE_GAP
-                        + ")", gap):
+                        + r"|(?:his|her|their|its)\s+" + _PARTNER_ROLE + r"(?:[A-Z][\w’'-]*\s+){0,3})", gap):
             out.append(m)
         else:
             break
@@ -480,6 +480,8 @@ _DATELINE_PREFIX = re.compile(r"^\s*[A-Z][A-Z .’'-]{2,40},\s+[^—–\n]{0,50}
 _FIRST_SINCE = re.compile(r"(?<![\w])(?:first|last|only)\b[^.;]{0,40}$", re.IGNORECASE)
 
 
+_INVITATION_FROM = re.compile(r"(?<![\w])(?:has |have |had )?(?:accepted|accepts|accepting)\s+(?:an|the|a)\s+"
+                              r"(?:[\w-]+\s+)?invitation\s+(?P<from>from|by)\s+[^.;]{2,80}?\s+$")
 _REL_CLAUSE_SPAN = re.compile(r",\s*(?:who|which|whose)\b[^,;]{3,80},")
 
 
@@ -859,6 +861,13 @@ def _read_trigger(s: Sentence, ms: list[Ment], trig: _Trigger, tm: re.Match[str]
                 hosts = [Ment(city.start, city.end, city.sent, "metonym", "country", ce.country,
                               g.entities[ce.country].label, place=city.key)]
         visitors = [m for m in subj if m.etype in ("person", "group", "country")]
+        acc = _INVITATION_FROM.search(s.text[: a - s.start])
+        if acc and trig.visit:
+            # "X has accepted an invitation from King Y to visit Z": X visits, Y invited
+            inviters = [m for m in subj if m.start - s.start >= acc.start("from")]
+            guests = _subjects(s, ms, s.start + acc.start(), allow_poss=False)
+            if guests and inviters:
+                visitors = guests
         if not visitors:
             # "his visit", "Wei's visit": the possessor before the trigger
             poss = [m for m in ms if m.end <= a and m.etype == "person" and m.key and (a - m.end) <= 40]
@@ -867,6 +876,11 @@ def _read_trigger(s: Sentence, ms: list[Ment], trig: _Trigger, tm: re.Match[str]
             return None
         vkeys = _keys(visitors, cands, recent, g, people_country)
         hkey = hosts[0].key
+        if acc and trig.visit and visitors is not subj:
+            ik = _keys([m for m in subj if m.start - s.start >= acc.start("from")][:1], cands, recent, g,
+                       people_country)
+            if ik and _country_of(ik[0], g, people_country) in (hkey, None):
+                hkey = ik[0]  # the inviter hosts
         place = hosts[0].place or (hkey if hosts[0].etype == "country" else None)
         if hosts[0].kind == "metonym" and hosts[0].place:
             place = hosts[0].place
@@ -902,7 +916,7 @@ def _read_trigger(s: Sentence, ms: list[Ment], trig: _Trigger, tm: re.Match[str]
                                     s.text[: a - s.start + (3 if text.startswith("to ") else 0)]))
         mc.explicit_visit = bool(re.search(r"state visit|official visit", s.text, re.IGNORECASE))
         return mc
-    if between and between.group().strip().endswith("between") and len(objs) >= 2:
+    if ((between and between.group().strip().endswith("between")) or text.endswith(" between")) and len(objs) >= 2:
         subj = []  # "the two ministers' meeting, between A and B": the pair names every participant
     # "A and B held talks, a week after the two men spoke by telephone": the group may name people of this sentence
     here = [*recent, *(m for m in ms if m.end <= a and m.key and m.etype in ("person", "country") and not m.in_quote)]
@@ -933,6 +947,9 @@ def _read_trigger(s: Sentence, ms: list[Ment], trig: _Trigger, tm: re.Match[str]
                 participants = cs
     if len(participants) < 2:
         return None
+    if len(participants) == 2 and any(_country_of(k, g, people_country) == o for k in participants
+                                      for o in participants if o != k):
+        return None  # "Amir-Abdollahian told reporters after the talks": a person and their own country
     rule = "meeting." + re.sub(r"[^a-z]+", "_", text.split()[0]).strip("_")
     kind = trig.kind
     medium = _MEDIUM.match(s.text[b - s.start :]) if kind in ("meeting", "talks") else None
