@@ -67,7 +67,8 @@ TITLE_HEADS = {
     "mayor", "governor", "official", "lawmaker", "legislator", "negotiator", "deputy", "analyst", "expert",
     "researcher", "scholar", "consul", "delegate", "vice-president", "vice-premier", "member", "mp", "lt", "col",
     "maj", "brig", "colonel", "lieutenant", "brigadier", "commander-in-chief", "counterpart", "chancellor",
-    "foreign minister", "chairperson",
+    "foreign minister", "chairperson", "fellow", "scientist", "economist", "lecturer", "commentator", "historian",
+    "strategist", "columnist", "journalist", "correspondent", "dean", "specialist", "academic",
 }
 ROLE_HEADS = (
     "president|minister|premier|leader|diplomat|visitor|guest|counterpart|host|spokesman|spokeswoman|spokesperson|"
@@ -249,7 +250,7 @@ def _title_left(sent: str, name_start: int, g: Gazetteer, lx: Lex) -> tuple[int,
 
 def _apposition_role(sent: str, name_end: int, lx: Lex) -> str | None:
     """"NAME, a spokesman for the ministry," → "spokesman for the ministry"."""
-    m = re.match(r",\s+(?:(?:a|an|the|The)\s+)?((?:[\w.\-’']+\s+){0,8}?[\w.\-’']+?)"
+    m = re.match(r",\s+(?:(?:a|an|the|The)\s+)?((?:[\w.\-’']+\s+){0,10}?[\w.\-’']+?)"
                  r"(?=,|\s+(?:said|says|told|added)|$|\.)",
                  sent[name_end:])
     if not m:

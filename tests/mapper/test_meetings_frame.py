@@ -595,3 +595,42 @@ def test_scheduled_item_of_an_ongoing_visit_is_folded_in() -> None:
     visits = [m for m in f.meetings if m.kind == "state_visit"]
     assert len(f.meetings) == 1 and visits, _people(f)
     assert {"Bat Ganbold", "Vladimir Putin", "Ivan Sorokin"} <= _people(f)[0]
+
+
+# Round 6: forms of the China–Iran dev batch, on new sentences.
+def test_visit_wrapped_up_by_a_verb_before_the_noun_ends_on_the_day_named() -> None:
+    f = _facts("Kenyan President Ruto Kamau wrapped up a three-day state visit to Uganda on Thursday.",
+               published=dt.date(2024, 3, 15))
+    visit = next(m for m in f.meetings if m.kind == "state_visit")
+    assert (visit.date.value, visit.end_date.value) == ("2024-03-12", "2024-03-14")
+
+
+def test_relative_clause_does_not_date_the_meeting() -> None:
+    f = _facts("Kenyan President Ruto Kamau, who took office in July, held talks with Ugandan President Joseph "
+               "Okello in Kampala on Wednesday.")
+    assert [m.date.value for m in f.meetings] == ["2024-03-13"]
+
+
+def test_the_two_leaders_are_the_pair_the_article_names_most() -> None:
+    f = _facts("Kenyan President Ruto Kamau held talks with Ugandan President Joseph Okello in Kampala on Wednesday. "
+               "Okello praised Kamau. Kamau thanked Okello. Kamau also met Prime Minister Ali Mwanga. The two leaders "
+               "first met in October on the sidelines of a regional summit in Arusha.")
+    october = [m for m in f.meetings if m.date and m.date.value == "2023-10" and m.kind != "summit"]
+    assert [{f.actors[k].label for k in m.participants} for m in october] == [{"Ruto Kamau", "Joseph Okello"}]
+
+
+def test_unnamed_envoys_meet_as_their_countries() -> None:
+    f = _facts("Earlier this week, Kenya's ambassador to Uganda met the Ugandan deputy foreign minister in Kampala.")
+    assert _people(f) == [{"Kenya", "Uganda"}]
+
+
+def test_invitation_accepted_from_a_host() -> None:
+    f = _facts("Kenyan President Ruto Kamau has accepted an invitation from King Mswati Dlamini to visit Eswatini.")
+    [visit] = f.meetings
+    assert {f.actors[k].label for k in visit.participants} == {"Ruto Kamau", "Mswati Dlamini"}
+    assert visit.status == "scheduled"
+
+
+def test_a_person_and_their_own_country_is_no_meeting() -> None:
+    f = _facts("Kenyan Foreign Minister Amina Wekesa told reporters in Nairobi after the talks that Kenya was ready.")
+    assert not f.meetings

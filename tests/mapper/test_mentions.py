@@ -165,3 +165,22 @@ def test_surname_spelt_like_a_pronoun_before_a_given_name() -> None:
     labels = {a.label for a in f.actors.values()}
     assert "He Lifang" in labels, labels
     assert any(f.actors[k].label == "He Lifang" for s in f.statements for k in s.speakers), f.statements
+
+
+def test_embassies_and_unknown_acronyms_speak_as_organisations() -> None:
+    from kg.facts import ArticleMeta
+    from kg.mapper import map_article
+
+    f = map_article("The Kenyan embassy in Kampala said the talks were useful. ECOWAS said it had not been notified.",
+                    ArticleMeta("t"))
+    speakers = [f.actors[k].label for s in f.statements for k in s.speakers]
+    assert speakers == ["Kenyan embassy in Kampala", "ECOWAS"]
+
+
+def test_a_long_apposition_with_a_profession_names_a_person() -> None:
+    from kg.facts import ArticleMeta
+    from kg.mapper import map_article
+
+    f = map_article("Omar Haddadi, a research fellow at the Nairobi Institute of East African Studies, told the paper "
+                    "that the deal would hold.", ArticleMeta("t"))
+    assert [f.actors[k].label for s in f.statements for k in s.speakers] == ["Omar Haddadi"]

@@ -260,3 +260,42 @@ def test_apposition_closed_by_a_comma_before_said() -> None:
                "agreement in June.")
     [s] = f.statements
     assert f.actors[s.speakers[0]].label == "Grace Njoroge"
+
+
+def test_coordinated_countries_agree_jointly() -> None:
+    from kg.facts import ArticleMeta
+    from kg.mapper import map_article
+
+    f = map_article("Kenya and Uganda agreed on Tuesday to form a joint working group on trade.", ArticleMeta("t"))
+    [st] = f.statements
+    assert sorted(f.actors[k].label for k in st.speakers) == ["Kenya", "Uganda"]
+    assert st.content.text.startswith("to form")
+
+
+def test_numbered_group_of_countries_is_the_last_countries_named() -> None:
+    from kg.facts import ArticleMeta
+    from kg.mapper import map_article
+
+    f = map_article("Kenyan Foreign Minister Amina Wekesa said Mali, Chad and Niger had made a mistake. Wekesa met her "
+                    "Ugandan counterpart Joseph Okello in Nairobi last week. The three Sahel states announced on "
+                    "Sunday that they were leaving the bloc.", ArticleMeta("t"))
+    last = f.statements[-1]
+    assert sorted(f.actors[k].label for k in last.speakers) == ["Chad", "Mali", "Niger"]
+
+
+def test_readout_positions_in_the_present_tense_continue_the_statement() -> None:
+    from kg.facts import ArticleMeta
+    from kg.mapper import map_article
+
+    f = map_article("Kenyan Foreign Minister Amina Wekesa said that Kenya and Uganda are old friends. Kenya supports "
+                    "Uganda in defending its sovereignty.", ArticleMeta("t"))
+    assert len(f.statements) == 2 and f.statements[1].speakers == f.statements[0].speakers
+
+
+def test_money_pledged_and_passive_welcomes_are_no_statements() -> None:
+    from kg.facts import ArticleMeta
+    from kg.mapper import map_article
+
+    f = map_article("Norway had pledged up to $1 billion. Kenyan President Ruto Kamau was welcomed with a 21-gun "
+                    "salute.", ArticleMeta("t"))
+    assert not f.statements
