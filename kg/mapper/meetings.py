@@ -482,6 +482,9 @@ _FIRST_SINCE = re.compile(r"(?<![\w])(?:first|last|only)\b[^.;]{0,40}$", re.IGNO
 
 _INVITATION_FROM = re.compile(r"(?<![\w])(?:has |have |had )?(?:accepted|accepts|accepting)\s+(?:an|the|a)\s+"
                               r"(?:[\w-]+\s+)?invitation\s+(?P<from>from|by)\s+[^.;]{2,80}?\s+$")
+_DURING_PREV = re.compile(r"(?<![\w])(?:on the sidelines of|on the margins of|after|during|following|at the end of)"
+                          r"\s+the\s+(?:meeting|talks|visit|summit|session|consultations|dialogue)(?![\w-])",
+                          re.IGNORECASE)
 _REL_CLAUSE_SPAN = re.compile(r",\s*(?:who|which|whose)\b[^,;]{3,80},")
 
 
@@ -504,7 +507,9 @@ def _date_for(s: Sentence, pos: int, published: dt.date | None, tense: str | Non
     rel = pos - s.start
     # "X, who took office in July, held talks on Wednesday": a relative clause dates something else
     clauses = [(c.start(), c.end()) for c in _REL_CLAUSE_SPAN.finditer(s.text) if not c.start() <= rel < c.end()]
-    exprs = [e for e in exprs if not any(x <= e.start < y for x, y in clauses)]
+    outside = [e for e in exprs if not any(x <= e.start < y for x, y in clauses)]
+    if any(e.kind in ("point", "range") for e in outside):
+        exprs = outside  # (an anaphoric "the same evening" still leans on the clause's day)
     if not exprs:
         return None, None
     e = min(exprs, key=lambda x: abs(x.start - rel) + (0 if x.start >= rel else 15))
@@ -582,6 +587,8 @@ def find_meetings(
                         cands.append(c2)
                     continue
                 _finish(mc, s, ms, tm, published, tense, cands, g, dateline_place)
+                if "separate" in tm.group().lower() and len(mc.participants) == 2:
+                    mc.scope = "bilateral"  # "on the sidelines, Sun also held separate talks with X": not the plenary
                 cands.append(mc)
         _calls_refine(cands, len_before, s)
         _commission(s, ms, cands, published, tense, g, dateline_place, people_country, len_before)
@@ -876,12 +883,13 @@ def _read_trigger(s: Sentence, ms: list[Ment], trig: _Trigger, tm: re.Match[str]
             return None
         vkeys = _keys(visitors, cands, recent, g, people_country)
         hkey = hosts[0].key
+        place_country = hkey
         if acc and trig.visit and visitors is not subj:
             ik = _keys([m for m in subj if m.start - s.start >= acc.start("from")][:1], cands, recent, g,
                        people_country)
             if ik and _country_of(ik[0], g, people_country) in (hkey, None):
                 hkey = ik[0]  # the inviter hosts
-        place = hosts[0].place or (hkey if hosts[0].etype == "country" else None)
+        place = hosts[0].place or (place_country if hosts[0].etype == "country" else None)
         if hosts[0].kind == "metonym" and hosts[0].place:
             place = hosts[0].place
         if hosts[0].etype == "country" and hosts[0].kind == "metonym":
@@ -986,6 +994,9 @@ def _finish(mc: MeetingCand, s: Sentence, ms: list[Ment], tm: re.Match[str], pub
         # "called X on Monday to discuss …": the trigger verb is past, whatever "to discuss" suggests
         tense = "past"
     mc.date, mc.end_date = _date_for(s, a, published, "future" if mc.status == "scheduled" else tense, prev)
+    held = next((c for c in reversed(cands) if c.date and c.status == "happened"), None)
+    if mc.date is None and held and mc.status == "happened" and _DURING_PREV.search(s.text):
+        mc.date, mc.end_date = held.date, held.end_date  # "On the sidelines of the meeting, Sun also held talks …"
     rel = _OFFSET_BEFORE.search(s.text[max(0, a - s.start - 40) : a - s.start])
     if rel and mc.date and mc.date.precision == "day":
         # "…on Wednesday, a week after their meeting": the meeting lies that long before the day named
@@ -1004,7 +1015,8 @@ def _finish(mc: MeetingCand, s: Sentence, ms: list[Ment], tm: re.Match[str], pub
                      re.IGNORECASE)
     if side:
         mc.name = side.group(1)
-    dur = re.search(r"(\w+)-day\s+(?:state\s+|official\s+)?(?:visit|trip|tour)", s.text, re.IGNORECASE)
+    dur = re.search(r"(\w+)-day\s+(?:state\s+|official\s+|working\s+|private\s+)?(?:visit|trip|tour)", s.text,
+                    re.IGNORECASE)
     if dur and mc.kind == "state_visit":
         ending = bool(re.match(r"(?:end|ends|ended|ending|conclude|concludes|concluded|concluding|wrap|wraps|wrapped|"
                                r"wrapping)\b", tm.group(), re.IGNORECASE)) or bool(re.search(
@@ -1175,6 +1187,20 @@ def _signed_by(s: Sentence, ms: list[Ment], cands: list[MeetingCand], published:
                          s.start + sm.end(), confidence=0.6)
         _finish(mc, s, ms, sm, published, tense, cands, g, dateline_place)
         cands.append(mc)
+    for am in _ATTENDED_BY.finditer(s.text):
+        # "X hosted the meeting, which was attended by A and B": the host and the attendees met
+        objs = [o for o in _objects(s, ms, s.start + am.end(), max_gap=3) if o.etype == "person" and o.key]
+        host = [m for m in _subjects(s, ms, s.start + am.start("verb"), allow_poss=False) if m.etype == "person"
+                and m.key] if am.group("verb") else []
+        keys = list(dict.fromkeys([*(m.key for m in host if m.key), *(o.key for o in objs if o.key)]))
+        if len(keys) < 2 or any(c.sent == s.index and set(keys) <= set(c.participants) for c in cands):
+            continue
+        mc = MeetingCand("meeting", keys, s.index, "meeting.attended_by", s.start + am.start(), s.start + am.end(),
+                         confidence=0.6)
+        if host:
+            mc.host = host[0].key
+        _finish(mc, s, ms, am, published, tense, cands, g, dateline_place)
+        cands.append(mc)
     for sm in _SIGNED_PAIR.finditer(s.text):
         # "A and her counterpart B signed a memorandum at the Foreign Ministry": two signers side by side
         a = s.start + sm.start()
@@ -1189,6 +1215,10 @@ def _signed_by(s: Sentence, ms: list[Ment], cands: list[MeetingCand], published:
         cands.append(mc)
 
 
+_ATTENDED_BY = re.compile(r"(?:(?P<verb>hosted|chaired|presided over|opened|convened)\s+(?:the|a|an)\s+"
+                          r"(?:[\w-]+\s+){0,3}?(?:meeting|talks|session|consultations|dialogue|round)\b[^.;]{0,20}?,?\s+(?:which\s+was\s+|"
+                          r"that\s+was\s+)?|(?:meeting|talks|session|consultations)\s+(?:was\s+|were\s+)?)"
+                          r"attended\s+by\s+", re.IGNORECASE)
 _SIGNED_PAIR = re.compile(r"(?<![\w])(?:signed|inked)\s+(?:(?:a|an|the|two|three|four|five|six|\d+|new|joint|"
                           r"several|[\w-]+-year)\s+){0,3}(?:[\w-]+\s+){0,3}?(?:agreements?|accords?|deals?|treaty|"
                           r"treaties|pacts?|memorand(?:um|a|ums)|MoUs?|documents?|declarations?|statements?|"

@@ -111,7 +111,8 @@ def lex() -> Lex:
         r"(?:from|of)\s+(?:all\s+|both\s+)?(?:the\s+)?(?:two|three|four|five)\s+(?=countries|nations|sides)|"
         r"(?:the|The)\s+(?:two|three|four|five)\s+(?:countries|nations|sides|governments)(?:’|')\s*(?=[a-z])|"
         r"(?:the|The)\s+(?:two|three|four|five)(?:\s+[A-Z][\w’'-]+)?|(?:both|Both)(?:\s+the)?)\s*"
-        r"(?P<head>leaders|presidents|heads of state|foreign ministers|men|women|prime ministers|premiers|envoys|"
+        r"(?P<head>leaders|presidents|heads of state|deputy foreign ministers|vice foreign ministers|deputy ministers|"
+        r"vice ministers|foreign ministers|men|women|prime ministers|premiers|envoys|ambassadors|"
         r"defense ministers|defence ministers|ministers|"
         r"top diplomats|diplomats|officials|counterparts|sides|parties|countries|nations|governments|delegations|"
         r"capitals|states|militaries|armies)(?![\w])"
@@ -491,7 +492,8 @@ def _sentence_mentions(s: Sentence, g: Gazetteer, lx: Lex) -> list[Ment]:
         taken.append((a, b))
     for m in lx.group_re.finditer(t):
         if free(m.start(), m.end()):
-            found.append(Ment(base + m.start(), base + m.end(), s.index, "group", "group", head=m.group("head")))
+            found.append(Ment(base + m.start(), base + m.end(), s.index, "group", "group", head=m.group("head"),
+                              label=m.group()))
             taken.append((m.start(), m.end()))
     for m in lx.role_re.finditer(t):
         a, b = m.start(), m.end("head") + (1 if m.group("pl") else 0)

@@ -163,6 +163,21 @@ def _role_groups(ments: list[Ment], people: People, g: Gazetteer, published: dt.
     from kg.mapper.meetings import HEAD_ROLES
 
     for m in ments:
+        if m.etype == "group" and not m.members and m.head and " " in m.head and m.head.endswith("ministers"):
+            # "the two deputy foreign ministers": the people of the article who hold that office, when they are as many
+            office = m.head[:-1]
+            holders = [k for k, r in people.role.items() if office in r.lower().replace("vice ", "deputy ")
+                       and ("deputy" in office) == ("deputy" in r.lower() or "vice" in r.lower())]
+            words = m.label.lower().split() if m.label else []
+            n = {"two": 2, "three": 3, "four": 4, "five": 5}.get(words[1] if len(words) > 1 else "", 0)
+            if n and len(holders) > n:
+                # "Wang met the two deputy foreign ministers": not the ones of his own side
+                own = {people.country.get(x.key or "") for x in ments if x.sent == m.sent and x.etype == "person"
+                       and x.kind in ("name", "alias", "surname") and x.key and x.key not in holders}
+                holders = [k for k in holders if people.country.get(k) not in own]
+            if len(holders) >= 2 and (n == 0 or len(holders) == n):
+                m.keys = tuple(holders)
+            continue
         if m.etype != "group" or not m.members:
             continue
         want = (m.role or "").lower()
