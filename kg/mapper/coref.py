@@ -115,8 +115,10 @@ def resolve(sentences: list[Sentence], ments: list[Ment], text: str, published: 
     ments.sort(key=lambda x: (x.start, -x.end))
     _counterpart_roles(ments, people)
     _appositive_roles(ments, people, text)
+    _body_spokespeople(ments, text, definite=False)
     _indefinite_roles(ments, text)
     _resolve_roles(ments, people, g, published)
+    _body_spokespeople(ments, text, definite=True)
     _resolve_pronouns(sentences, ments)
     return people
 
@@ -191,6 +193,24 @@ def _qualifiers(role: str | None, head: str) -> list[str]:
     if head in words:
         words = words[: words.index(head)]
     return [w for w in words if w in _ROLE_QUALIFIERS]
+
+
+_BODY_TYPES = ("ministry", "organization", "government", "international_organization", "military")
+_SPOKES_HEADS = ("spokesman", "spokeswoman", "spokesperson", "official", "officials")
+
+
+def _body_spokespeople(ments: list[Ment], text: str, definite: bool) -> None:
+    """"A State Department spokesperson said": an unnamed voice of a body speaks for the body."""
+    for m in ments:
+        if m.kind != "role" or m.key or (m.head or "") not in _SPOKES_HEADS:
+            continue
+        indefinite = bool(re.match(r"(?:an?|An?)\s", text[m.start : m.start + 3]))
+        if indefinite == definite:
+            continue
+        body = next((x for x in ments if x is not m and x.key and x.etype in _BODY_TYPES
+                     and m.start <= x.start and x.end <= m.end), None)
+        if body is not None:
+            m.kind, m.etype, m.key, m.label, m.head = "metonym", body.etype, body.key, body.label, None
 
 
 def _indefinite_roles(ments: list[Ment], text: str) -> None:

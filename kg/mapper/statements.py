@@ -273,7 +273,8 @@ def _frames(s: Sentence, ms: list[Ment], text: str, q_here: list[tuple[int, int]
             ctx_parts: list[str]) -> list[StatementCand]:
     """Statements from the speech cues of one sentence."""
     found: list[StatementCand] = []
-    actors = [m for m in ms if (is_actor(m) or m.kind in ("pronoun", "role", "group")) and not m.in_quote
+    actors = [m for m in ms if (is_actor(m) or m.kind in ("pronoun", "role", "group")
+                                or (m.etype == "news_organization" and m.key and not m.modifier)) and not m.in_quote
               and not (m.kind == "pronoun" and m.head in ("his", "her", "him"))]
     matches = [m for m in cues.cue_re.finditer(s.text) if not _in_spans(s.start + m.start(), q_here)]
     trailing_cut: int | None = None  # where a trailing attribution starts (content before it)
@@ -377,6 +378,11 @@ def _frames(s: Sentence, ms: list[Ment], text: str, q_here: list[tuple[int, int]
         if not inverted and spk.etype in ("person", "country") and spk.key:
             keys = _coordinated(spk, before, s, keys)
         spk_start = spk.role_start if spk.role_start is not None else spk.start
+        if spk.etype == "news_organization":
+            desc = re.search(r",\s*((?:the\s+|[A-Z][\w’'-]*(?:’s|'s)\s+)(?:[a-z][\w-]*\s+){0,4})$",
+                             s.text[: spk_start - s.start])
+            if desc:
+                spk_start = s.start + desc.start(1)  # "…, Iran's official news agency IRNA reported"
         attr_start = ca if inverted else spk_start
         pre = s.text[: attr_start - s.start]
         tail = s.text[cb - s.start : _content_end(s, text, cb, cues) - s.start]
@@ -505,6 +511,11 @@ def _content_end(s: Sentence, text: str, start: int, cues: _Cues) -> int:
                    r"told|reported)\b[^,]*$", rest)
     if tm:
         ends.append(tm.start())
+    tm3 = re.search(r",\s*(?:the\s+|[A-Z][\w’'-]*(?:’s|'s)\s+)?(?:(?:official|state|state-run|semi-official|government|"
+                    r"news|press|[A-Z][\w-]*)\s+){0,4}(?:agency(?:\s+[A-Z][\w-]+)?|[A-Z][\w-]+)\s+(?:reported|reports)\b[^,]*$",
+                    rest)
+    if tm3:
+        ends.append(tm3.start())  # "…, Iran's official news agency IRNA reported."
     tm2 = re.search(r",\s*(?:said|says|added)\s+(?:[A-Z]|he\b|she\b)", rest)
     if tm2:
         ends.append(tm2.start())
@@ -684,12 +695,14 @@ _PEOPLE_COUNTRY: dict[str, str] = {}
 
 def _relay(s: Sentence, ms: list[Ment], found: list[StatementCand]) -> None:
     """"…, Anadolu reported" after a statement: the agency relays it."""
-    rm = re.search(r",\s*([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})\s+(?:reported|reports|said|says)\.?\s*$", s.text)
+    rm = re.search(r",\s*([^,;“”\"]{2,80}?)\s+(?:reported|reports|said|says)(?:\s+on\s+\w+day)?\.?\s*$", s.text)
     if not rm:
         return
-    a = s.start + rm.start(1)
-    m = next((x for x in ms if x.start == a and x.key), None)
-    if not m or m.etype != "news_organization":
+    a, b = s.start + rm.start(1), s.start + rm.end(1)
+    # "…, IRNA reported", "…, Iran's official news agency IRNA reported": the agency at the end of the tail
+    m = next((x for x in reversed(ms) if a <= x.start and x.end <= b and x.key and x.etype == "news_organization"),
+             None)
+    if not m or s.text[m.end - s.start : b - s.start].strip():
         return
     keep = [f for f in found if not (f.speakers == [m.key] and f.rule.startswith("statement.trailing"))]
     if len(keep) < len(found) and keep:
