@@ -147,16 +147,21 @@ _COUNTERPART = re.compile(r"^(?P<pre>.*?)\bcounterparts?$", re.IGNORECASE)
 def _counterpart_roles(ments: list[Ment], people: People) -> None:
     """"Foreign Minister A and her Indonesian counterpart B": B holds A's office for B's country."""
     g, lx = load(), lex()
-    named = [m for m in ments if m.etype == "person" and m.kind in ("name", "alias") and m.key]
+    named = [m for m in ments if m.etype == "person" and m.kind in ("name", "alias", "surname") and m.key]
     for i, m in enumerate(named):
         cm = _COUNTERPART.match(people.role.get(m.key or "", ""))
         if not cm:
             continue
-        other = next((p for p in reversed(named[:i]) if p.sent == m.sent and p.key != m.key
-                      and people.role.get(p.key or "") and not _COUNTERPART.match(people.role[p.key or ""])), None)
+        def role_of(key: str) -> str:
+            e = g.entity(key)
+            return people.role.get(key) or (e.positions[-1].role if e and e.positions else "")
+        # the counterpart of the sentence's subject: "Wang was received by Raisi … he held talks with his Iranian
+        # counterpart A" (not of the nearest name)
+        other = next((p for p in named[:i] if p.sent == m.sent and p.key != m.key
+                      and role_of(p.key or "") and not _COUNTERPART.match(role_of(p.key or ""))), None)
         if other is None:
             continue
-        words = people.role[other.key or ""].split()
+        words = role_of(other.key or "").split()
         while len(words) > 1 and (_country_of_word(words[0], g, lx) or words[0].lower() in ("the", "his", "her")):
             words = words[1:]  # "Norwegian Foreign Minister" → "Foreign Minister"
         people.role[m.key or ""] = " ".join([*cm.group("pre").split(), *words])

@@ -83,7 +83,7 @@ _FORWARD_ONLY = {"call for", "call on", "express", "voice", "urge", "pledge", "p
                  "highlight", "underline", "point to", "criticize", "condemn", "accuse", "describe", "demand", "reject",
                  "thank", "praise", "laud", "convey", "vow", "promise", "elaborate", "emphasize", "stress",
                  "underscore", "reiterate"}
-_TAIL_ADJUNCT = re.compile(r"(?:on|in|at|to|by|during|after|before|when|while|from|via|late|early|last|this|"
+_TAIL_ADJUNCT = re.compile(r"(?:on|in|at|to|by|of|about|during|after|before|when|while|from|via|late|early|last|this|"
                            r"reporters|journalists|the visiting|the media|a news|a press|as saying|as telling|"
                            r"\w+day|according|told|said|added|in a)\b", re.IGNORECASE)
 _SUBORDINATE = re.compile(r"^\s*(?:In|On|At|During|After|Before|While|When|Although|Though|Despite|As|Since|With|"
@@ -355,6 +355,13 @@ def _frames(s: Sentence, ms: list[Ment], text: str, q_here: list[tuple[int, int]
                 spk, inverted = cand, True
         if is_participial:
             main = found[-1].speakers if found else None
+            # "He invited A to visit, and the Iranian minister accepted the invitation, saying …": the new subject
+            since = found[-1].start if found else s.start
+            fresh = [m for m in actors if since <= m.start < ca and m.key and m.etype in ("person", "country")
+                     and re.search(r"(?:^|,\s*and|\band|;)\s*$",
+                                   s.text[: (m.role_start if m.role_start is not None else m.start) - s.start])]
+            if fresh and found:
+                main = _speaker_keys(fresh[-1], ctx_parts) or main
             if not main:
                 ms_ = _main_subject(actors, ca)
                 main = _speaker_keys(ms_, ctx_parts) if ms_ else None
@@ -589,7 +596,9 @@ def _content_start(s: Sentence, text: str, cb: int, c_end: int, lemma: str, cues
             return cb + quote.end() - 1, c_end
         return None, c_end
     if lemma in cues.person_obj:
-        first = next((m for m in ms if m.start >= cb and m.head != "they"), None)
+        # (a modifier is part of the object's title; a subject pronoun starts a clause: "lauded what he called …")
+        first = next((m for m in ms if m.start >= cb and m.head not in ("they", "he", "she") and not m.modifier
+                      and m.kind != "demonym"), None)
         # "thanked Nwosu for “steady support”", "described him as …": the object and its reason are content
         if first and first.etype in ("person", "group") and (first.role_start or first.start) - cb < 30 and \
                 not re.match(r"\s+(?:for|as)\s", text[first.end : c_end]):
