@@ -356,7 +356,9 @@ def _frames(s: Sentence, ms: list[Ment], text: str, q_here: list[tuple[int, int]
         if is_participial:
             main = found[-1].speakers if found else None
             # "He invited A to visit, and the Iranian minister accepted the invitation, saying …": the new subject
-            since = found[-1].start if found else s.start
+            # (after a trailing attribution, only what follows its content; inside a forward frame's content, all of it)
+            since = (found[-1].end if found[-1].rule.startswith(("statement.trailing", "statement.quote_before"))
+                     else found[-1].start) if found else s.start
             fresh = [m for m in actors if since <= m.start < ca and m.key and m.etype in ("person", "country")
                      and re.search(r"(?:^|,\s*and|\band|;)\s*$",
                                    s.text[: (m.role_start if m.role_start is not None else m.start) - s.start])]
