@@ -70,10 +70,11 @@ def _mention_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], r
         rf"(?P<subj>the two (?:countries|sides|nations|governments)|both (?:countries|sides)|they|"
         rf"[A-Z][\w’'-]+(?:\s+and\s+[A-Z][\w’'-]+)?)\s+(?:had\s+|have\s+)?(?P<verb>signed|inked|concluded)\b")
     participle = re.compile(
-        rf"(?<![\w])(?i:the|a|an)\s+(?P<np>(?:[\w’'-]+\s+){{0,4}}?(?:{doc}))\s+"
+        rf"(?<![\w])(?i:the|a|an)\s+(?P<np>(?:[\w’'-]+\s+){{0,4}}?(?:{doc}))\s*,?\s+"
         rf"(?P<verb>signed|inked|concluded|(?<=statement )(?:issued|released|adopted)|"
         rf"(?<=declaration )(?:issued|released|adopted))\s+"
-        rf"(?=by\b|in\s+(?:\d|[A-Z])|on\s+[A-Z]|last\b|earlier\b|after\b|at\s+the\s+end\b)")
+        rf"(?=by\b|in\s+(?:\d|[A-Z])|on\s+[A-Z]|last\b|earlier\b|after\b|at\s+the\s+end\b|in\s+the\s+presence\b|"
+        rf"during\b|at\s+(?:a|the)\s+(?:ceremony|signing)\b)")
     between = re.compile(
         rf"(?<![\w])(?i:the|a|an)\s+(?P<np>(?:[\w’'-]+\s+){{1,3}}?(?:{doc}))\s+(?=between\s)")
     return dated, relative, participle, between
@@ -284,6 +285,8 @@ def find_agreements(
             if ac.date and o.date and not (ac.date.value.startswith(o.date.value) or
                                            o.date.value.startswith(ac.date.value)):
                 continue
+            if "statement" in (_doc_class(ac.name), _doc_class(o.name)) and _doc_class(ac.name) != _doc_class(o.name):
+                continue  # a joint statement beside the documents signed
             keep, drop = (o, ac) if order.index(other) < order.index(key) else (ac, o)
             if keep.status != "signed" and drop.status == "signed":
                 keep, drop = drop, keep
