@@ -577,7 +577,12 @@ def find_meetings(
                 if mc is None:
                     continue
                 used.append((a, b))
-                if "separate" in tm.group().lower() and len(mc.participants) > 2:
+                sideline_pairs = (len(mc.participants) > 2 and trig.kind in ("meeting", "talks") and not trig.visit
+                                  and bool(re.search(r"\bon (?:the )?(?:sidelines|margins)\b", s.text))
+                                  and not _SCOPE.search(s.text) and not re.search(r"\b(?:together|jointly|joint)\b",
+                                                                                  s.text))
+                if ("separate" in tm.group().lower() or sideline_pairs) and len(mc.participants) > 2:
+                    # "met Xi and Putin on the sidelines of the summit": one bilateral meeting with each
                     group_id += 1
                     first, rest = mc.participants[0], mc.participants[1:]
                     for other in rest:
