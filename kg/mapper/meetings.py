@@ -605,6 +605,7 @@ def find_meetings(
     _news_peg(sentences, cands, published)
     out = _merge(cands, people_roles, people_country, g, published)
     summits = _summits(sentences, by_sent, out, published, g, dateline_place)
+    summits += _attended_summits(sentences, by_sent, [*out, *summits], published, g, people_country)
     if summits:
         out = sorted([*out, *summits], key=lambda m: (m.sent, m.start))
         for i, e in enumerate(out, 1):
@@ -645,6 +646,39 @@ _SIDELINES = re.compile(r"(?<![\w])(?:[Oo]n|[Aa]t|[Ii]n)\s+the\s+(?:sidelines|ma
 _OPENING = re.compile(r"(?<![\w])(?:open(?:ed|s|ing)?|beg(?:an|ins|in)|kick(?:ed|s)? off|convened?|got under way|"
                       r"(?:was|is|were|are|being) held|runs|ran|closed|ended|hosted|hosts)(?![\w])", re.IGNORECASE)
 _GENERIC_EVENT = {"summit", "the summit", "meeting", "forum", "conference", "gathering", "assembly"}
+
+
+_ATTENDED_SUMMIT = re.compile(
+    r"(?<![\w])(?P<verb>attended|attends|attending|took part in|takes part in|participated in)\s+(?:a|an|the)\s+"
+    r"(?P<name>(?:[\w+-]+\s+){0,3}?(?:summit|conference|forum)(?:\s+of\s+(?:the\s+)?(?:[A-Z0-9][\w+-]*\s*){1,4})?)"
+    r"[^.;]{0,60}?\s(?:together with|alongside|along with|with)\s+")
+
+
+def _attended_summits(sentences: list[Sentence], by_sent: dict[int, list[Ment]], known: list[MeetingCand],
+                      published: dt.date | None, g: Gazetteer, pc: dict[str, str]) -> list[MeetingCand]:
+    """"Putin attended a summit of the Astana format together with Raisi and Erdogan": the summit and who was there."""
+    out: list[MeetingCand] = []
+    for s in sentences:
+        if "summit" not in s.text and "onference" not in s.text and "orum" not in s.text:
+            continue
+        ms = by_sent.get(s.index, [])
+        for am in _ATTENDED_SUMMIT.finditer(s.text):
+            if not_an_event(s.text, am.start(), am.end("verb"), am.group("verb")):
+                continue
+            subj = _subjects(s, ms, s.start + am.start(), allow_poss=False)
+            objs = _objects(s, ms, s.start + am.end(), max_gap=3)
+            keys = _keys([*subj, *objs], known, [], g, pc)
+            if len(keys) < 3 or any(k.kind == "summit" and set(keys) <= set(k.participants) for k in known):
+                continue
+            mc = MeetingCand("summit", keys, s.index, "meeting.summit.attended", s.start + am.start(),
+                             s.start + am.end(), name=am.group("name"), confidence=0.6)
+            mc.date, mc.end_date = _date_for(s, mc.start, published, tense_of(s.text), None)
+            mc.place = _place_in(s, ms, g, mc.start) or next(
+                (k.place for k in known if k.sent == s.index and k.place), None)
+            if mc.date and published and mc.date.first_day() > published:
+                mc.status = "scheduled"
+            out.append(mc)
+    return out
 
 
 def _event_name(raw: str) -> str:
