@@ -115,6 +115,7 @@ def resolve(sentences: list[Sentence], ments: list[Ment], text: str, published: 
     ments.sort(key=lambda x: (x.start, -x.end))
     _counterpart_roles(ments, people)
     _appositive_roles(ments, people, text)
+    _lede_roles(ments, people, sentences)
     _body_spokespeople(ments, text, definite=False)
     _indefinite_roles(ments, text)
     _resolve_roles(ments, people, g, published)
@@ -139,6 +140,29 @@ def _role_fits(head: str, role: str | None) -> bool:
     if any(w.startswith("*") for w in words):
         return True
     return bool(role) and any(w in role.lower() for w in words)
+
+
+def _lede_roles(ments: list[Ment], people: People, sentences: list[Sentence]) -> None:
+    """"China's special envoy for the Middle East arrived in Tehran … Zhai Jun met …": a lede's role phrase is the
+    person who opens the next sentence untitled, and that person holds the role."""
+    by_sent: dict[int, list[Ment]] = {}
+    for m in ments:
+        by_sent.setdefault(m.sent, []).append(m)
+    for m in ments:
+        if m.kind != "role" or m.key or not m.country or sentences[m.sent].headline:
+            continue
+        if any(x.etype == "person" and x.kind in ("name", "alias") for x in by_sent.get(m.sent, [])):
+            continue
+        nxt = [x for x in by_sent.get(m.sent + 1, []) if x.etype == "person" and x.kind in ("name", "alias")]
+        if not nxt or m.sent + 1 >= len(sentences):
+            continue
+        first = nxt[0]
+        if first.start != sentences[m.sent + 1].start or first.role or first.country or not first.key \
+                or people.role.get(first.key):
+            continue
+        m.key = first.key
+        people.role[first.key] = m.role or ""
+        people.country.setdefault(first.key, m.country)
 
 
 _COUNTERPART = re.compile(r"^(?P<pre>.*?)\bcounterparts?$", re.IGNORECASE)

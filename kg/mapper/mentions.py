@@ -365,6 +365,9 @@ def _sentence_mentions(s: Sentence, g: Gazetteer, lx: Lex) -> list[Ment]:
     for ti, tok in enumerate(toks):
         a, b, w = tok
         capital = bool(_CAP.match(w)) and w.lower() not in lx.common and w.lower() not in lx.title_words
+        if not capital and cur and w.lower() in _MONTH_NAMES and not re.match(r"\.?\s*\d", t[b : b + 3]) \
+                and t[cur[-1][1] : a] == " ":
+            capital = True  # "Zhai Jun", "Li May": a given name spelt like a month, after a surname
         if not capital and w in lx.name_homographs and not s.headline and ti + 1 < len(toks):
             # "Vice Premier He Jianping": a surname spelt like a common word, before a capitalised given name
             na, _, nw = toks[ti + 1]
@@ -404,7 +407,8 @@ def _sentence_mentions(s: Sentence, g: Gazetteer, lx: Lex) -> list[Ment]:
         speech_next = re.match(r"\s*(?:\([^)]{1,20}\)\s*)?,?\s*(?:also\s+|further\s+|later\s+)?(\w+)", after)
         speech_prev = re.search(r"(\w+)\s+$", before)
         near_speech = bool(
-            (speech_next and speech_next.group(1) in lx.speech_forms)
+            (speech_next and (speech_next.group(1) in lx.speech_forms
+                              or (len(run) >= 2 and speech_next.group(1) in _PERSON_VERBS and not s.headline)))
             or (speech_prev and speech_prev.group(1) in lx.speech_forms)
             or re.search(r"according to\s+$", before)
         )
@@ -641,6 +645,12 @@ _MILITARY_RE = re.compile(r"(?<![\w])(?P<head>military|army|navy|armed forces|ai
 _EMBASSY_RE = re.compile(r"(?P<name>(?P<who>[A-Z][\w.-]*?)(?:’s|'s)?\s+(?:[Ee]mbassy|[Cc]onsulate(?:-[Gg]eneral)?|"
                          r"[Pp]ermanent [Mm]ission|[Mm]ission)\s+(?:in|to)\s+(?:the\s+)?"
                          r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)")
+_MONTH_NAMES = frozenset({"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "june",
+                          "july", "april", "august"})
+# verbs whose subject, when it is a full name nobody lists, is a person: "Zhai Jun met …"
+_PERSON_VERBS = frozenset({"met", "meets", "received", "receives", "hosted", "hosts", "visited", "visits", "arrived",
+                           "arrives", "phoned", "telephoned", "congratulated", "thanked", "welcomed", "flew", "travelled",
+                           "traveled", "urged", "stressed"})
 _ACRONYM_SOURCE = re.compile(
     r"(?<![\w’'-])(?P<name>[A-Z]{3,7})(?=\s+(?:said|says|announced|stated|warned|reported|noted|added|urged|called|"
     r"accused|rejected|denied|condemned|welcomed|insisted|confirmed)\b)|"
