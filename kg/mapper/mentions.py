@@ -649,8 +649,8 @@ _MONTH_NAMES = frozenset({"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug"
                           "july", "april", "august"})
 # verbs whose subject, when it is a full name nobody lists, is a person: "Zhai Jun met …"
 _PERSON_VERBS = frozenset({"met", "meets", "received", "receives", "hosted", "hosts", "visited", "visits", "arrived",
-                           "arrives", "phoned", "telephoned", "congratulated", "thanked", "welcomed", "flew", "travelled",
-                           "traveled", "urged", "stressed"})
+                           "arrives", "phoned", "telephoned", "congratulated", "thanked", "welcomed", "flew",
+                           "travelled", "traveled", "urged", "stressed"})
 _ACRONYM_SOURCE = re.compile(
     r"(?<![\w’'-])(?P<name>[A-Z]{3,7})(?=\s+(?:said|says|announced|stated|warned|reported|noted|added|urged|called|"
     r"accused|rejected|denied|condemned|welcomed|insisted|confirmed)\b)|"
