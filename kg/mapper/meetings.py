@@ -249,9 +249,9 @@ def _clause_subjects(s: Sentence, ms: list[Ment]) -> list[Ment]:
 # capitalised title words the mention finder left outside a name: "and Sri Lankan President Dinesh W."
 _TITLE_GAP = r"(?:(?:the|his|her|their)\s+)?(?:[A-Z][\w’'-]*\s+){1,4}"
 _POSS_COUNTRY = r"(?:[A-Z][\w-]*(?:\s[A-Z][\w-]*)?(?:’s|'s)\s+)?"
-_ROLE_APPOS = re.compile(r"\s*(?:his|her|their|its|the)\s+(?:[\w’'-]+\s+){0,4}?"
+_ROLE_APPOS = re.compile(r"\s*(?:his|her|their|its|the|[A-Z][\w-]*(?:’s|'s))\s+(?:[\w’'-]+\s+){0,4}?"
                          r"(?:counterparts?|guests?|visitors?|hosts?|colleagues?|ministers|leaders|presidents|premiers|"
-                         r"envoys|delegates|chiefs|heads)\s*,\s*" + _POSS_COUNTRY)
+                         r"envoys|delegates|chiefs|heads|predecessors?|successors?)\s*,\s*" + _POSS_COUNTRY)
 
 
 # "a delegation from Uganda", "a high-level delegation of the Kenyan government": the country is the guest

@@ -68,7 +68,8 @@ TITLE_HEADS = {
     "researcher", "scholar", "consul", "delegate", "vice-president", "vice-premier", "member", "mp", "lt", "col",
     "maj", "brig", "colonel", "lieutenant", "brigadier", "commander-in-chief", "counterpart", "chancellor",
     "foreign minister", "chairperson", "fellow", "scientist", "economist", "lecturer", "commentator", "historian",
-    "strategist", "columnist", "journalist", "correspondent", "dean", "specialist", "academic",
+    "strategist", "columnist", "journalist", "correspondent", "dean", "specialist", "academic", "predecessor",
+    "successor",
 }
 ROLE_HEADS = (
     "president|minister|premier|leader|diplomat|visitor|guest|counterpart|host|spokesman|spokeswoman|spokesperson|"
@@ -575,7 +576,8 @@ _ROLE_COMMA = re.compile(
 # "Peru’s foreign minister, Rosa Quispe,", "Kenya's top diplomat, Amina Wekesa,"
 _POSS_ROLE_COMMA = re.compile(
     r"(?<![\w])(?P<title>[A-Z][\w-]*(?:\s[A-Z][\w-]*)?(?:’s|'s)\s+(?:[a-z-]+\s+){0,3}(?:minister|president|premier|"
-    r"leader|diplomat|envoy|ambassador|spokesman|spokeswoman|spokesperson|chief|secretary|king|emir|chancellor))"
+    r"leader|diplomat|envoy|ambassador|spokesman|spokeswoman|spokesperson|chief|secretary|king|emir|chancellor|"
+    r"predecessor|successor|counterpart|deputy|adviser|advisor))"
     r"\s*,\s+$")
 _LIST_TITLE = re.compile(
     r"(?P<title>(?:[A-Za-z][a-z]+\s+){0,2}(?:ministers|presidents|leaders|envoys|ambassadors|diplomats|"
