@@ -815,8 +815,9 @@ _HOSTED_EVENT = re.compile(
 
 
 # words that open a clause with a subject of its own between a sentence's subject and a later verb
-_OWN_CLAUSE = re.compile(r"(?<![\w])(?:said|says|say|told|tells|added|noted|stated|announced|reported|according|that|"
-                         r"who|whom|which|when|while|as|after|before|since|because|if|where|whose|but|amid|"
+_OWN_CLAUSE = re.compile(r"(?<![\w])(?:said|says|say|told|tells|added|noted|stated|announced|reported|according|"
+                         r"believes?|believed|thinks?|thought|hopes?|hoped|expects?|expected|denied|confirmed|"
+                         r"who|whom|which|when|while|after|before|since|because|if|where|whose|but|amid|"
                          r"following)(?![\w])|[;:“\"]", re.IGNORECASE)
 # "While welcoming X, …", "In a phone call with X, …": a leading clause whose subject follows the comma
 _LEADING_CLAUSE = re.compile(r"\s*(?:(?:while|after|before|when|upon)|(?P<prep>(?:in|during|at|after|following)\s+"
@@ -1258,7 +1259,7 @@ _ATTENDED_BY = re.compile(r"(?:(?P<verb>hosted|chaired|presided over|opened|conv
                           r"(?:[\w-]+\s+){0,3}?(?:meeting|talks|session|consultations|dialogue|round)\b[^.;]{0,20}?,?\s+(?:which\s+was\s+|"
                           r"that\s+was\s+)?|(?:meeting|talks|session|consultations)\s+(?:was\s+|were\s+)?)"
                           r"attended\s+by\s+", re.IGNORECASE)
-_SIGNED_PAIR = re.compile(r"(?<![\w])(?:signed|inked)\s+(?:(?:a|an|the|two|three|four|five|six|\d+|new|joint|"
+_SIGNED_PAIR = re.compile(r"(?<![\w])(?:signed|inked|put their signatures to|initialled|initialed)\s+(?:(?:a|an|the|two|three|four|five|six|\d+|new|joint|"
                           r"several|[\w-]+-year)\s+){0,3}(?:[\w-]+\s+){0,3}?(?:agreements?|accords?|deals?|treaty|"
                           r"treaties|pacts?|memorand(?:um|a|ums)|MoUs?|documents?|declarations?|statements?|"
                           r"protocols?|contracts?)(?![\w-])")
