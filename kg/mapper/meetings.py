@@ -1241,6 +1241,19 @@ def _signed_by(s: Sentence, ms: list[Ment], cands: list[MeetingCand], published:
             mc.host = host[0].key
         _finish(mc, s, ms, am, published, tense, cands, g, dateline_place)
         cands.append(mc)
+    for sm in _SIGNED_WITH.finditer(s.text):
+        # "A signed the memorandum with the organisation's Secretary-General B": the two signed together
+        if any(c.sent == s.index for c in cands) or _REMOTE.match(s.text, sm.end()):
+            continue
+        subj = [m for m in _subjects(s, ms, s.start + sm.start(), allow_poss=False) if m.etype == "person" and m.key]
+        objs = [o for o in _objects(s, ms, s.start + sm.end(), max_gap=60) if o.etype == "person" and o.key]
+        keys = list(dict.fromkeys(m.key for m in [*subj[:1], *objs[:1]] if m.key))
+        if len(keys) < 2:
+            continue
+        mc = MeetingCand("meeting", keys, s.index, "meeting.signing", s.start + sm.start(), s.start + sm.end(),
+                         confidence=0.6)
+        _finish(mc, s, ms, sm, published, tense, cands, g, dateline_place)
+        cands.append(mc)
     for sm in _SIGNED_PAIR.finditer(s.text):
         # "A and her counterpart B signed a memorandum at the Foreign Ministry": two signers side by side
         a = s.start + sm.start()
@@ -1259,10 +1272,13 @@ _ATTENDED_BY = re.compile(r"(?:(?P<verb>hosted|chaired|presided over|opened|conv
                           r"(?:[\w-]+\s+){0,3}?(?:meeting|talks|session|consultations|dialogue|round)\b[^.;]{0,20}?,?\s+(?:which\s+was\s+|"
                           r"that\s+was\s+)?|(?:meeting|talks|session|consultations)\s+(?:was\s+|were\s+)?)"
                           r"attended\s+by\s+", re.IGNORECASE)
-_SIGNED_PAIR = re.compile(r"(?<![\w])(?:signed|inked|put their signatures to|initialled|initialed)\s+(?:(?:a|an|the|two|three|four|five|six|\d+|new|joint|"
+_SIGNED_PAIR = re.compile(r"(?<![\w])(?:signed|inked|put their signatures to|initialled|initialed)\s+"
+                          r"(?:(?:a|an|the|two|three|four|five|six|\d+|new|joint|"
                           r"several|[\w-]+-year)\s+){0,3}(?:[\w-]+\s+){0,3}?(?:agreements?|accords?|deals?|treaty|"
                           r"treaties|pacts?|memorand(?:um|a|ums)|MoUs?|documents?|declarations?|statements?|"
                           r"protocols?|contracts?)(?![\w-])")
+_SIGNED_WITH = re.compile(r"(?<![\w])(?:signed|inked)\s+(?:a|an|the|two|three|\d+)\s+[^.;,“”\"]{3,90}?\s+with\s+"
+                          r"(?=(?:the\s+)?(?:[\w’'-]+\s+){0,2}[A-Z])")
 _REMOTE = re.compile(r"[^.;]{0,80}?(?<![\w])(?:virtually|remotely|separately|by video|via video|online|"
                      r"in (?:their|separate) capitals)(?![\w])", re.IGNORECASE)
 
