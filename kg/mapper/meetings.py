@@ -1449,7 +1449,13 @@ def _merge(cands: list[MeetingCand], roles: dict[str, str], pc: dict[str, str], 
 def _absorb(target: MeetingCand, c: MeetingCand, g: Gazetteer) -> None:
     keep = _better(target, c, g)
     if keep is c:
-        target.participants = list(c.participants)
+        # the people of the better-told event, and the people the target already had ("held talks with Xi", then
+        # "will meet Premier Li and Li Zhanshu": the visit keeps Xi)
+        people = [k for k in target.participants if k.startswith("person:") or (g.entity(k) and g.entity(k).type ==
+                                                                              "person")]  # type: ignore[union-attr]
+        merged = [*c.participants, *(k for k in people if k not in c.participants)]
+        persons_of = {_country_of(k, g, {}) for k in merged if k in people or k.startswith("person:")}
+        target.participants = [k for k in merged if k in people or k.startswith("person:") or k not in persons_of]
     for k in c.participants:
         if k not in target.participants and len(target.participants) < 2:
             target.participants.append(k)

@@ -819,7 +819,8 @@ _VERBISH = {
     # irregular past forms: "Peru and Chile held talks", "Kenya sent a delegation"
     "held", "met", "spoke", "took", "made", "paid", "sent", "gave", "began", "led", "won", "saw", "told", "kept",
     "sat", "flew", "struck", "went", "came", "hosted", "received", "signed", "welcomed",
-    "early", "late", "soon", "tomorrow", "tonight", "overnight",
+    "early", "late", "soon", "tomorrow", "tonight", "overnight", "again", "once", "twice", "so", "too", "either",
+    "itself", "instead", "alone", "first", "only", "or", "nor", "yet", "both",
 }
 
 

@@ -92,11 +92,11 @@ _MODAL = re.compile(r"\b(?:should|must|will|shall|can|is ready to|stands ready t
                     r"are willing to|"
                     r"need to|needs to|hopes|hope|is committed to|are committed to|attaches great importance|"
                     r"firmly supports|firmly opposes|is ready|are ready)\b")
-# a present-tense judgement in the readout's paragraph ("Border security is a common duty.")
 # "China supports Iran in …", "Iran firmly adheres to …": a readout's present-tense position of a country or side
 _PRESENT_SUBJECT_VERB = re.compile(r"^(?:The\s+)?(?:[A-Z][\w’'-]+\s+){1,2}(?:side\s+|government\s+|people\s+)?"
                                    r"(?:(?:firmly|always|fully|highly|strongly|also|still|never|resolutely)\s+)?"
                                    r"(?!(?:was|has|had|does|is)\b)[a-z]{3,}(?<!ss)(?:s|es)\b")
+# a present-tense judgement in the readout's paragraph ("Border security is a common duty.")
 _PRESENT_COPULA = re.compile(r"\b(?:is|are|remains|remain)\b")
 _PAST_NARRATIVE = re.compile(r"\b(?:was|were|had|has been|have been|met|held|spoke|took|made|began|since|"
                              r"\d{4}|percent|per cent|million|billion|km|kilometres?|miles?)\b")
