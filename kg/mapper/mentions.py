@@ -820,7 +820,7 @@ _VERBISH = {
     "held", "met", "spoke", "took", "made", "paid", "sent", "gave", "began", "led", "won", "saw", "told", "kept",
     "sat", "flew", "struck", "went", "came", "hosted", "received", "signed", "welcomed",
     "early", "late", "soon", "tomorrow", "tonight", "overnight", "again", "once", "twice", "so", "too", "either",
-    "itself", "instead", "alone", "first", "only", "or", "nor", "yet", "both",
+    "itself", "instead", "alone", "first", "only", "nor", "yet", "both",
 }
 
 

@@ -634,3 +634,51 @@ def test_invitation_accepted_from_a_host() -> None:
 def test_a_person_and_their_own_country_is_no_meeting() -> None:
     f = _facts("Kenyan Foreign Minister Amina Wekesa told reporters in Nairobi after the talks that Kenya was ready.")
     assert not f.meetings
+
+
+# Round 7: forms of the second China–Iran batch, on new sentences.
+def test_host_and_attendees_of_a_meeting_met() -> None:
+    f = _facts("Kenyan Deputy Foreign Minister Amina Wekesa hosted the meeting, which was attended by Ugandan Deputy "
+               "Foreign Minister Joseph Okello and Tanzanian Deputy Foreign Minister Ali Mwanga.")
+    assert _people(f) == [{"Amina Wekesa", "Joseph Okello", "Ali Mwanga"}]
+
+
+def test_one_leader_meeting_two_on_the_sidelines_holds_two_meetings() -> None:
+    f = _facts("Kenyan President Ruto Kamau met Ugandan President Joseph Okello and Tanzanian President Ali Mwanga on "
+               "the sidelines of the regional summit in Arusha on Wednesday.")
+    pairs = [p for p, m in zip(_people(f), f.meetings, strict=True) if m.kind != "summit"]
+    assert sorted(map(sorted, pairs)) == [["Ali Mwanga", "Ruto Kamau"], ["Joseph Okello", "Ruto Kamau"]]
+
+
+def test_attending_a_summit_together_with_others() -> None:
+    f = _facts("Kenyan President Ruto Kamau attended a summit of the Nile basin states together with Ugandan "
+               "President Joseph Okello and Tanzanian President Ali Mwanga in Kampala last July.")
+    summits = [p for p, m in zip(_people(f), f.meetings, strict=True) if m.kind == "summit"]
+    assert summits == [{"Ruto Kamau", "Joseph Okello", "Ali Mwanga"}]
+
+
+def test_signing_with_a_partner_is_a_meeting() -> None:
+    f = _facts("Kenyan Foreign Minister Amina Wekesa signed the accession protocol with the bloc's Secretary-General "
+               "Joseph Okello in Nairobi.")
+    assert _people(f) == [{"Amina Wekesa", "Joseph Okello"}]
+
+
+def test_untitled_name_after_a_role_lede_is_that_person() -> None:
+    f = _facts("Kenya's special envoy for the Horn of Africa arrived in Kampala on Tuesday. Omondi Achieng met "
+               "Ugandan Foreign Minister Joseph Okello shortly after landing.")
+    assert any({"Omondi Achieng", "Joseph Okello"} <= p for p in _people(f)), _people(f)
+
+
+def test_predecessor_apposition_names_the_partner() -> None:
+    f = _facts("Kenyan Defence Minister Amina Wekesa held talks with Okello's predecessor, Ali Mwanga, in Nairobi "
+               "on Monday.")
+    assert _people(f) == [{"Amina Wekesa", "Ali Mwanga"}]
+
+
+def test_visit_keeps_the_host_when_later_items_name_more_people() -> None:
+    f = _facts("Ugandan President Joseph Okello held talks with Kenyan President Ruto Kamau in Nairobi on Tuesday. "
+               "Okello is paying a state visit to Kenya from Tuesday to Thursday at the invitation of Kamau. "
+               "Okello will meet Prime Minister Ali Mwanga and Speaker Grace Njeri on Wednesday.",
+               published=dt.date(2024, 3, 12))
+    visit = next(m for m in f.meetings if m.kind == "state_visit")
+    assert {"Joseph Okello", "Ruto Kamau"} <= {f.actors[k].label for k in visit.participants}
