@@ -329,6 +329,12 @@ def _objects(s: Sentence, ms: list[Ment], pos: int, max_gap: int = 45, places: b
             (_unnamed_role(first) and re.fullmatch(r"\s*,?\s*", s.text[first.end - s.start : _span_start(right[1])
                                                                        - s.start]))
             or (first.etype == "country" and _span_start(right[1]) <= first.start)
+            or (first.etype != "person" and re.fullmatch(
+                # "the EU coordinator of the talks, Enrique Mora": the body names the person's office
+                r"\s+(?:[a-z][\w-]*\s+){0,2}?(?:coordinator|envoy|representative|spokesman|spokeswoman|spokesperson|"
+                r"negotiator|chief|head|ambassador|minister|commissioner|official|adviser|advisor)"
+                r"(?:\s+(?:of|for|to)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?)?\s*,\s*",
+                s.text[first.end - s.start : _span_start(right[1]) - s.start]))
             or (first.etype == "country" and re.search(r"(?<![\w])of\s+(?:the\s+)?$", s.text[: first.start - s.start])
                 and re.fullmatch(r",\s*", s.text[first.end - s.start : _span_start(right[1]) - s.start]))
             or (first.etype == "country" and re.fullmatch(r"\s+(?:(?:[A-Z][\w.-]*|of|for|and|the)\s+){0,6}", s.text[
@@ -336,10 +342,14 @@ def _objects(s: Sentence, ms: list[Ment], pos: int, max_gap: int = 45, places: b
                 and not re.fullmatch(r"\s+and\s+(?:the\s+)?", s.text[first.end - s.start : _span_start(right[1])
                                                                    - s.start]))):
         # "Peru’s foreign minister, Rosa Quispe", "U.S. Secretary of State John Miller": the person, not the title
+        titled = s.text[first.start - s.start - 4 : first.start - s.start].lower().endswith("the ") and \
+            first.start - pos <= 8  # "with the EU coordinator of the talks, Enrique Mora"
         right = right[1:]
         first = right[0]
+    else:
+        titled = False
     gap = s.text[pos - s.start : _span_start(first) - s.start]
-    if _ROLE_APPOS.fullmatch(gap) or _TITLE_OF_APPOS.fullmatch(gap):
+    if titled or _ROLE_APPOS.fullmatch(gap) or _TITLE_OF_APPOS.fullmatch(gap):
         pass  # "hosted his Serbian and Hungarian counterparts, A and B", "the Emir of Qatar, Sheikh A": the names
     elif len(gap) > max_gap or re.search(r"[,;:.–—]", re.sub(r"(?<![\w])(?:[A-Z]\.){2,}", "", gap)):
         return []  # (a title's abbreviation is no break: "with U.S. Secretary of State X")
@@ -349,11 +359,18 @@ def _objects(s: Sentence, ms: list[Ment], pos: int, max_gap: int = 45, places: b
             r"on behalf of|against)\s+(?:the\s+)?$", gap):
         return []
     out = [first]
+    skipping = False
     for m in right[1:]:
         gap = s.text[out[-1].end - s.start : _span_start(m) - s.start]
+        if skipping and m.etype != "person":
+            continue  # a country or body inside the apposition of the last name
+        skipping = False
         if re.fullmatch(r"\s*(?:\([^)]*\))?\s*(?:,|and|, and|&|as well as)\s*(?:" + _POSS_COUNTRY + "|" + _TITLE_GAP
                         + r"|(?:his|her|their|its)\s+" + _PARTNER_ROLE + r"(?:[A-Z][\w’'-]*\s+){0,3})", gap):
             out.append(m)
+        elif out[-1].etype == "person" and m.etype == "person" and re.fullmatch(
+                r"\s*,\s*(?:the\s+|a\s+|an\s+|[A-Z][\w-]*(?:’s|'s)\s+)[^,;()]{3,100},\s*(?:and|as well as)\s+", gap):
+            out.append(m)  # "Wang Qun, China's permanent representative in Vienna, and Mikhail Ulyanov"
         else:
             break
     return out
@@ -578,6 +595,8 @@ def find_meetings(
                     continue
                 used.append((a, b))
                 sideline_pairs = (len(mc.participants) > 2 and trig.kind in ("meeting", "talks") and not trig.visit
+                                  and all(k.startswith("person:") or (g.entity(k) and g.entity(k).type == "person")
+                                          for k in mc.participants)
                                   and bool(re.search(r"\bon (?:the )?(?:sidelines|margins)\b", s.text))
                                   and not _SCOPE.search(s.text) and not re.search(r"\b(?:together|jointly|joint)\b",
                                                                                   s.text))
@@ -621,7 +640,9 @@ def _news_peg(sentences: list[Sentence], cands: list[MeetingCand], published: dt
     body = [s for s in sentences if not s.headline][:3]
     peg: tuple[int, DateValue] | None = None
     for s in body:
-        days = [e for e in time_expressions(s.text, published, None) if e.kind == "point" and e.date
+        dl = _DATELINE_PREFIX.match(s.text)
+        days = [e for e in time_expressions(s.text, published, None)
+                if (not dl or e.start >= dl.end()) and e.kind == "point" and e.date
                 and e.date.precision == "day" and 0 <= (published - e.date.first_day()).days <= 7]
         if days:
             peg = (s.index, days[0].date)  # type: ignore[assignment]
@@ -992,7 +1013,8 @@ def _read_trigger(s: Sentence, ms: list[Ment], trig: _Trigger, tm: re.Match[str]
             cs = list(dict.fromkeys(cs))
             if len(cs) >= 2 and not re.search(r"[.;:]", s.text[min(dg.end(), b - s.start) : max(dg.start(),
                                                                                                a - s.start)]):
-                participants = cs
+                # "A met the heads of the Chinese and Russian delegations": A and the two countries
+                participants = [*(k for k in participants if k not in cs), *cs]
     if len(participants) < 2:
         return None
     if len(participants) == 2 and any(_country_of(k, g, people_country) == o for k in participants
@@ -1270,7 +1292,7 @@ def _signed_by(s: Sentence, ms: list[Ment], cands: list[MeetingCand], published:
 
 _ATTENDED_BY = re.compile(r"(?:(?P<verb>hosted|chaired|presided over|opened|convened)\s+(?:the|a|an)\s+"
                           r"(?:[\w-]+\s+){0,3}?(?:meeting|talks|session|consultations|dialogue|round)\b[^.;]{0,20}?,?\s+(?:which\s+was\s+|"
-                          r"that\s+was\s+)?|(?:meeting|talks|session|consultations)\s+(?:was\s+|were\s+)?)"
+                          r"that\s+was\s+)?|(?:meeting|talks|session|consultations)(?:,[^,.;]{3,70},)?\s+(?:was\s+|were\s+)?)"
                           r"attended\s+by\s+", re.IGNORECASE)
 _SIGNED_PAIR = re.compile(r"(?<![\w])(?:signed|inked|put their signatures to|initialled|initialed)\s+"
                           r"(?:(?:a|an|the|two|three|four|five|six|\d+|new|joint|"

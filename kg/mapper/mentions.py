@@ -436,7 +436,8 @@ def _sentence_mentions(s: Sentence, g: Gazetteer, lx: Lex) -> list[Ment]:
         role_comma = False
         if not tl and not listed and not appos and len(run) >= 2:
             # "her Mexican counterpart, Gabriel Ortega Ruiz", "his Serbian and Hungarian counterparts, A and B,"
-            rc = _ROLE_COMMA.search(before[-160:]) or _POSS_ROLE_COMMA.search(before[-160:])
+            rc = (_ROLE_COMMA.search(before[-160:]) or _POSS_ROLE_COMMA.search(before[-160:])
+                  or _THE_ROLE_COMMA.search(before[-160:]))
             if rc and re.match(r"\s*(?:[,.;]|and\b|\(|$|[a-z])", after):
                 role_comma = True
                 role = rc.group("title")
@@ -459,6 +460,9 @@ def _sentence_mentions(s: Sentence, g: Gazetteer, lx: Lex) -> list[Ment]:
             role = _apposition_role(t, b, lx)
             if len(run) < 2 or not (role or near_speech):
                 continue
+            if role and not country:
+                # "Wang Qun, China's permanent representative …", "A, a Russian diplomat,": the country of the role
+                country = next((c for w in role.split()[:3] for c in [_country_of_word(w, g, lx)] if c), None)
             if s.headline and not role:
                 continue
         # a lone capitalised word sentence-initially is only a name with a title
@@ -579,6 +583,11 @@ _POSS_ROLE_COMMA = re.compile(
     r"leader|diplomat|envoy|ambassador|spokesman|spokeswoman|spokesperson|chief|secretary|king|emir|chancellor|"
     r"predecessor|successor|counterpart|deputy|adviser|advisor))"
     r"\s*,\s+$")
+# "the EU coordinator of the talks, Enrique Mora,", "the Iranian envoy to the IAEA, Mohsen Naziri,"
+_THE_ROLE_COMMA = re.compile(
+    r"(?<![\w])(?:the|his|her)\s+(?P<title>(?:[A-Z][\w-]*\s+){1,2}(?:[a-z-]+\s+){0,2}(?:coordinator|envoy|representative|"
+    r"negotiator|ambassador|spokesman|spokeswoman|spokesperson|commissioner|adviser|advisor|minister|chief|head)"
+    r"(?:\s+(?:of|for|to)\s+the\s+[\w-]+(?:\s+[\w-]+)?)?)\s*,\s+$")
 _LIST_TITLE = re.compile(
     r"(?P<title>(?:[A-Za-z][a-z]+\s+){0,2}(?:ministers|presidents|leaders|envoys|ambassadors|diplomats|"
     r"secretaries|spokesmen|spokespersons|negotiators|chiefs|governors|premiers|officials))\s+"
