@@ -242,6 +242,12 @@ def _resolve_groups(ments: list[Ment], ctx: dict[int, list[str]], people: People
             m.keys = tuple(recent_countries[-n:])
             continue
         if m.head == "they":
+            # "The two countries issued a joint statement, in which they reaffirmed …": the group of the sentence
+            same = [x for x in ments if x.sent == m.sent and x.end <= m.start and x.etype == "group"
+                    and x.head != "they" and x.keys]
+            if same:
+                m.keys = same[-1].keys
+                continue
             mc = (msents or {}).get(m.sent) or (msents or {}).get(m.sent - 1)
             m.keys = tuple(mc.participants) if mc and len(mc.participants) >= 2 else ()
             continue
