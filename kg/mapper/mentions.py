@@ -601,7 +601,8 @@ _ROLE_OF_RE = re.compile(
     r"(?P<list>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}(?:\s*(?:,|and|, and)\s+(?:the\s+)?"
     r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})+)")
 
-_GOV_RE = re.compile(r"^\s+(government|administration|side|regime|leadership|authorities|officials|delegation|cabinet)"
+_GOV_RE = re.compile(r"^\s+(government|administration|side|regime|leadership|authorities|officials|delegation|cabinet|"
+                     r"diplomats|negotiators)"
                      r"(?![\w])")
 
 

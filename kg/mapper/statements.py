@@ -310,15 +310,18 @@ def _frames(s: Sentence, ms: list[Ment], text: str, q_here: list[tuple[int, int]
             # an apposition: "NAME, the chief of …, said"
             if spk is None:
                 for p in reversed(before):
-                    if p.etype == "person" and (p.kind in ("name", "alias", "surname") or (p.kind == "role" and p.key)):
+                    if (p.etype == "person" and (p.kind in ("name", "alias", "surname") or (p.kind == "role" and p.key))) \
+                            or (p.etype == "country" and p.kind in ("name", "metonym") and not p.modifier and p.key):
                         gp = s.text[p.end - s.start : cm.start()]
-                        if re.fullmatch(r"\s*(?:\([^)]*\))?\s*,[^,;]{1,140},\s*(?:" + _ADV + r"\s+)*", gp):
+                        lead = s.text[: p.start - s.start]
+                        if re.fullmatch(r"\s*(?:\([^)]*\))?\s*,[^,;]{1,140},\s*(?:" + _ADV + r"\s+)*", gp) and (
+                                p.etype == "person" or re.search(r"(?:^|;|\band)\s*$", lead)):
                             spk = p
                             break
                         # a person inside the relative clause: "Li, who is accompanying Lopes, said"
                         if re.search(r",\s*(?:who|which|whose)\b[^,;]*$", s.text[: p.start - s.start]):
                             continue
-                        if p.kind == "role":
+                        if p.kind == "role" or p.etype == "country":
                             continue  # "NAME, a spokesman for the vice president, said": the role is inside
                         break
             # "… received Dizon, who called for …": the person the relative clause is about
@@ -450,6 +453,8 @@ def _frames(s: Sentence, ms: list[Ment], text: str, q_here: list[tuple[int, int]
         if lemma in cues.trailing_only:
             continue
         # forward: SPEAKER CUE (that) CONTENT
+        if re.match(r"\s*,\s*(?:though|although|but|while|whereas|even as|as|after|before|when)\b", s.text[cm.end():]):
+            continue  # "…, two diplomats said, though neither side has announced dates": no content follows
         c_end = _content_end(s, text, cb, cues)
         a, b = _content_start(s, text, cb, c_end, lemma, cues, ms)
         if a is None:
