@@ -310,8 +310,10 @@ def _frames(s: Sentence, ms: list[Ment], text: str, q_here: list[tuple[int, int]
             # an apposition: "NAME, the chief of …, said"
             if spk is None:
                 for p in reversed(before):
-                    if (p.etype == "person" and (p.kind in ("name", "alias", "surname") or (p.kind == "role" and p.key))) \
-                            or (p.etype == "country" and p.kind in ("name", "metonym") and not p.modifier and p.key):
+                    named_person = p.etype == "person" and (p.kind in ("name", "alias", "surname")
+                                                            or (p.kind == "role" and bool(p.key)))
+                    if named_person or (p.etype == "country" and p.kind in ("name", "metonym") and not p.modifier
+                                        and p.key):
                         gp = s.text[p.end - s.start : cm.start()]
                         lead = s.text[: p.start - s.start]
                         if re.fullmatch(r"\s*(?:\([^)]*\))?\s*,[^,;]{1,140},\s*(?:" + _ADV + r"\s+)*", gp) and (
