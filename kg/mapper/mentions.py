@@ -663,6 +663,7 @@ _MONTH_NAMES = frozenset({"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug"
 _PERSON_VERBS = frozenset({"met", "meets", "received", "receives", "hosted", "hosts", "visited", "visits", "arrived",
                            "arrives", "phoned", "telephoned", "congratulated", "thanked", "welcomed", "flew",
                            "travelled", "traveled", "urged", "stressed"})
+_HAS_ACRONYM = re.compile(r"[A-Z]{3}")
 _ACRONYM_SOURCE = re.compile(
     r"(?<![\w’'-])(?P<name>[A-Z]{3,7})(?=\s+(?:said|says|announced|stated|warned|reported|noted|added|urged|called|"
     r"accused|rejected|denied|condemned|welcomed|insisted|confirmed)\b)|"
@@ -758,7 +759,7 @@ def _organisations(s: Sentence, found: list[Ment], taken: list[tuple[int, int]],
         found.append(Ment(s.start + a, s.start + b, s.index, "org", "organization", f"organization:{slug(label)}",
                           label, country=country))
         taken.append((a, b))
-    for m in _ACRONYM_SOURCE.finditer(t):
+    for m in (_ACRONYM_SOURCE.finditer(t) if _HAS_ACRONYM.search(t) else ()):
         # "ECOWAS said", "according to SUNA": an acronym the reference data lacks, speaking, is an organisation
         grp = "name" if m.group("name") else "name2"
         a, b = m.start(grp), m.end(grp)
