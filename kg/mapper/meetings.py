@@ -189,6 +189,9 @@ _REL_CLAUSE = re.compile(r",\s*(?:of which|in which|which|who|whose|where)\b[^,;
 _PARTNER_ROLE = r"(?:(?:[A-Z][\w-]+\s+)?(?:counterpart|colleague|host|guest)\s+)?"
 
 
+_ACCORDING_BEFORE = re.compile(r"(?<![\w])according\s+to\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 def _subjects(s: Sentence, ms: list[Ment], pos: int, allow_poss: bool) -> list[Ment]:
     """The actors just before ``pos``: the nearest one, with its coordinated partners and appositions skipped."""
     rc = _REL_CLAUSE.search(s.text[: pos - s.start])
@@ -197,8 +200,11 @@ def _subjects(s: Sentence, ms: list[Ment], pos: int, allow_poss: bool) -> list[M
         ms = [m for m in ms if m.end <= cut]
         pos = cut
     left = [m for m in ms if m.end <= pos and (is_actor(m) or _unnamed_role(m)) and not _possessive(m, s, ms)
-            and not (m.after_prep and m.etype != "person")]
-    left = [m for m in left if not m.modifier or (allow_poss and m.etype == "person")]
+            and not (m.after_prep and m.etype != "person")
+            and not _ACCORDING_BEFORE.search(s.text[: _span_start(m) - s.start])]
+    # a possessor is the subject of its own noun only: "Wei's visit", not "Raisi, Pezeshkian's predecessor, for a visit"
+    left = [m for m in left if not m.modifier or (allow_poss and m.etype == "person"
+                                                  and "," not in s.text[m.end - s.start : pos - s.start])]
     if not left:
         return []
     # an apposition: "Kaya, the chief of staff of the armed forces, also met"
@@ -232,7 +238,8 @@ def _subjects(s: Sentence, ms: list[Ment], pos: int, allow_poss: bool) -> list[M
 
 def _clause_subjects(s: Sentence, ms: list[Ment]) -> list[Ment]:
     """The coordinated subject of the sentence: "A and her counterpart B signed …"."""
-    acts = [m for m in ms if is_actor(m) and not m.modifier and not m.in_quote and not _possessive(m, s, ms)]
+    acts = [m for m in ms if is_actor(m) and not m.modifier and not m.in_quote and not _possessive(m, s, ms)
+            and not _ACCORDING_BEFORE.search(s.text[: _span_start(m) - s.start])]
     if not acts:
         return []
     out = [acts[0]]
@@ -453,7 +460,9 @@ def _resolve_group(m: Ment, meetings: list[MeetingCand], recent: list[Ment], g: 
     told = [mc for mc in reversed(meetings) if len(mc.participants) >= 2 and (countries or persons(mc) >= 2)][:3]
     if told:
         named = [r.key for r in recent]
-        best = max(told, key=lambda mc: (sum(named.count(k) for k in mc.participants) if not countries else 0,
+        # "A held a video call with B, and the two met again in September": the pair of the same sentence first
+        best = max(told, key=lambda mc: (mc.sent == m.sent,
+                                         sum(named.count(k) for k in mc.participants) if not countries else 0,
                                          -told.index(mc)))
         keys = list(best.participants)
     if not keys:
@@ -1172,8 +1181,8 @@ def _calls_refine(cands: list[MeetingCand], first_new: int, s: Sentence) -> None
     if not calls:
         return
     for c in [c for c in new if c.kind in ("meeting", "talks")]:
-        if any(re.search(r"(?<![\w])(?:after|before|since|following|ahead of|until)(?![\w])",
-                         s.text[min(k.end, c.end) - s.start : max(k.start, c.start) - s.start]) for k in calls):
+        if any(re.search(r"(?<![\w])(?:after|before|since|following|ahead of|until|again|later|subsequently)(?![\w])",
+                         s.text[min(k.end, c.end) - s.start : max(k.end, c.end) - s.start + 8]) for k in calls):
             continue  # "spoke by phone on Wednesday, a week after their meeting in New York": two events
         if any(set(c.participants) <= set(k.participants) or set(k.participants) <= set(c.participants)
                for k in calls):

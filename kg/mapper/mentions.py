@@ -530,6 +530,12 @@ def _sentence_mentions(s: Sentence, g: Gazetteer, lx: Lex) -> list[Ment]:
         role_text = " ".join([*(w for w in mods if w.lower() not in {"the", "a"}), head])
         found.append(Ment(base + a, base + b, s.index, "role", "person", head=head, role=role_text, country=country))
         taken.append((a, b))
+    for m in _BARE_PAIR.finditer(t):
+        # "the two met again in September": a pair without a noun
+        if free(m.start(), m.end()):
+            found.append(Ment(base + m.start(), base + m.end(), s.index, "group", "group", head="men",
+                              label=m.group()))
+            taken.append((m.start(), m.end()))
     for m in re.finditer(r"(?<![\w’'])(he|He|she|She|his|His|her|Her|him)(?![\w’'])", t):
         if not free(m.start(), m.end()):
             continue  # the surname of "He Jianping"
@@ -663,6 +669,9 @@ _MONTH_NAMES = frozenset({"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug"
 _PERSON_VERBS = frozenset({"met", "meets", "received", "receives", "hosted", "hosts", "visited", "visits", "arrived",
                            "arrives", "phoned", "telephoned", "congratulated", "thanked", "welcomed", "flew",
                            "travelled", "traveled", "urged", "stressed"})
+_BARE_PAIR = re.compile(r"(?<![\w])(?:the|The)\s+two(?=\s+(?:(?:also|later|last|first|then|again|have|had|will)\s+)?"
+                        r"(?:met|meet|held|hold|spoke|speak|talked|talk|discussed|agreed|signed|sat|exchanged|"
+                        r"conferred)\b)")
 _HAS_ACRONYM = re.compile(r"[A-Z]{3}")
 _ACRONYM_SOURCE = re.compile(
     r"(?<![\w’'-])(?P<name>[A-Z]{3,7})(?=\s+(?:said|says|announced|stated|warned|reported|noted|added|urged|called|"
