@@ -397,6 +397,10 @@ def _frames(s: Sentence, ms: list[Ment], text: str, q_here: list[tuple[int, int]
                              s.text[: spk_start - s.start])
             if desc:
                 spk_start = s.start + desc.start(1)  # "…, Iran's official news agency IRNA reported"
+        qty = re.search(r"(?:^|,)\s*((?:two|three|four|several|some|other|senior|unnamed|many)\s+)$",
+                        s.text[: spk_start - s.start], re.IGNORECASE)
+        if qty and spk.etype in ("country", "government"):
+            spk_start = s.start + qty.start(1)  # "…, two Kenyan diplomats said"
         attr_start = ca if inverted else spk_start
         pre = s.text[: attr_start - s.start]
         tail = s.text[cb - s.start : _content_end(s, text, cb, cues) - s.start]
@@ -404,7 +408,8 @@ def _frames(s: Sentence, ms: list[Ment], text: str, q_here: list[tuple[int, int]
         tail_ok = not tail_s or bool(_TAIL_ADJUNCT.match(tail_s)) or bool(re.match(r",\s*\w+ing\b", tail)) or any(
             m.start - cb < 25 and m.start >= cb and m.etype == "person" for m in actors)
         sub_tail = bool(re.match(r",\s*(?:(?:\w+|a|one|two|three)\s+(?:days?|hours?|weeks?|months?)\s+(?:after|before)|"
-                                 r"after|before|as|amid|while|when|even as|just|shortly|hours|days)\b", tail))
+                                 r"after|before|as|amid|while|when|even as|just|shortly|hours|days|though|although|"
+                                 r"but|whereas)\b", tail))
         if lemma == "tell" and not tail_ok:
             tail_ok = not re.search(r"\bthat\b|[“\"]", tail)  # "…,” X told the opening session."
         first_seg = tail.lstrip(" ,").split(",")[0]

@@ -299,3 +299,51 @@ def test_money_pledged_and_passive_welcomes_are_no_statements() -> None:
     f = map_article("Norway had pledged up to $1 billion. Kenyan President Ruto Kamau was welcomed with a 21-gun "
                     "salute.", ArticleMeta("t"))
     assert not f.statements
+
+
+def _says(text: str) -> list[tuple[list[str], str]]:
+    from kg.facts import ArticleMeta
+    from kg.mapper import map_article
+
+    f = map_article(text, ArticleMeta("t", published=dt.date(2024, 3, 14)))
+    return [([f.actors[k].label for k in s.speakers], s.content.text) for s in f.statements]
+
+
+def test_agency_reporting_alone_is_the_source() -> None:
+    [(who, what)] = _says("The 12 documents, signed after Monday's talks, cover fisheries and ports, Kenya's official "
+                          "news agency KNA reported.")
+    assert who == ["KNA"] and what.startswith("The 12 documents")
+
+
+def test_agency_relaying_a_named_speaker_is_cut_from_the_content() -> None:
+    [(who, what)] = _says("Kenyan President Ruto Kamau said ties were strong, Kenya's official news agency KNA "
+                          "reported.")
+    assert who == ["Ruto Kamau"] and what == "ties were strong"
+
+
+def test_unnamed_spokesperson_of_a_body_speaks_for_it() -> None:
+    [(who, _)] = _says("A State Department spokesperson said the sanctions would stay.")
+    assert who == ["US State Department"]
+
+
+def test_they_after_a_group_in_the_same_sentence() -> None:
+    says = _says("Kenyan President Ruto Kamau held talks with Ugandan President Joseph Okello in Nairobi on Tuesday. "
+                 "The two countries also issued a joint statement, in which they reaffirmed their support for each "
+                 "other's core interests.")
+    assert sorted(says[-1][0]) == ["Kenya", "Uganda"]
+
+
+def test_participle_of_a_new_clause_subject() -> None:
+    says = _says("Kenyan President Ruto Kamau invited Ugandan President Joseph Okello to visit Nairobi, and the "
+                 "Ugandan president accepted the invitation, saying he would travel before the end of the year.")
+    assert says[-1][0] == ["Joseph Okello"]
+
+
+def test_said_of_a_topic_after_a_quote() -> None:
+    says = _says('"We discussed the border in detail," Kenyan President Ruto Kamau said of the talks.')
+    assert says == [(["Ruto Kamau"], "We discussed the border in detail")]
+
+
+def test_diplomats_speak_for_their_country_and_no_content_after_though() -> None:
+    says = _says("Kamau is expected to visit Kampala next month, two Kenyan diplomats said, though no date is set.")
+    assert says == [(["Kenya"], "Kamau is expected to visit Kampala next month")]
