@@ -349,6 +349,9 @@ def _frames(s: Sentence, ms: list[Ment], text: str, q_here: list[tuple[int, int]
                     continue
                 if spk is None and re.fullmatch(r"\s*(?:,\s*)?and\s+(?:" + _ADV + r"\s+)*", gap):
                     spk = _main_subject(actors, ca)
+        if spk is None and s.headline and before and re.search(r",\s*(?:also\s+)?$", s.text[: cm.start()]) \
+                and cm.group().endswith("s"):
+            spk = _main_subject(actors, ca)  # "Xi holds talks with Iranian president, vows to lift ties"
         if spk is None and after and not is_participial and after[0].etype != "group":
             cand = after[0]
             start = cand.role_start if cand.role_start is not None else cand.start
