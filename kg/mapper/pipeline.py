@@ -83,6 +83,20 @@ def _acting(m: Ment, s: Sentence, g: Gazetteer) -> bool:
     return not (in_list and not list_subject)
 
 
+def _person_acting(m: Ment, s: Sentence) -> bool:
+    """A named person who is more than the object of a preposition or a possessor ("the ouster of President Morsi",
+    "Raisi's death"): people in no fact are actors only where they could be doing something."""
+    if m.modifier:
+        return False
+    start = m.role_start if m.role_start is not None else m.start
+    prev = re.search(r"([\w’'-]+)\s+(?:the\s+|late\s+|former\s+|then\s+|[A-Z][\w’'-]*(?:’s|'s)\s+)*$",
+                     s.text[: start - s.start])
+    return not (prev and prev.group(1).lower() in _OBJECT_PREPS)
+
+
+_OBJECT_PREPS = frozenset({"of", "on", "against", "about", "over", "toward", "towards", "under"})
+
+
 def _label(key: str, people: People, g: Gazetteer, fallback: str) -> str:
     e = g.entity(key)
     if e:
@@ -300,7 +314,7 @@ def _build(facts: ArticleFacts, sentences: list[Sentence], ments: list[Ment], pe
             continue
         s = sentences[m.sent]
         named = m.etype == "person" and m.kind in ("name", "alias", "surname") and not m.in_quote
-        if named or (m.etype == "country" and _acting(m, s, g)):
+        if (named and _person_acting(m, s)) or (m.etype == "country" and _acting(m, s, g)):
             involved.add(m.key)
     # the countries of the people in the article
     for k in list(involved):
