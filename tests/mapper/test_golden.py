@@ -86,3 +86,13 @@ def test_statements(path: Path) -> None:
             missing.append(s["content"])
     assert not missing
     assert len(f.statements) <= len(exp["statements"]) + 1
+
+
+def test_a_person_only_mentioned_as_an_object_is_not_an_actor() -> None:
+    from kg.facts import ArticleMeta
+    from kg.mapper import map_article
+
+    f = map_article("Kenyan President Ruto Kamau met Ugandan President Joseph Okello in Nairobi on Monday. Ties broke "
+                    "down in 2013 after the ouster of Somali President Hassan Farah.", ArticleMeta("t"))
+    labels = {a.label for a in f.actors.values()}
+    assert "Hassan Farah" not in labels and {"Ruto Kamau", "Joseph Okello"} <= labels

@@ -323,7 +323,7 @@ def test_agency_relaying_a_named_speaker_is_cut_from_the_content() -> None:
 
 def test_unnamed_spokesperson_of_a_body_speaks_for_it() -> None:
     [(who, _)] = _says("A State Department spokesperson said the sanctions would stay.")
-    assert who == ["US State Department"]
+    assert who == ["State Department"]
 
 
 def test_they_after_a_group_in_the_same_sentence() -> None:
