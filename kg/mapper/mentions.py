@@ -72,7 +72,7 @@ TITLE_HEADS = {
     "successor",
 }
 ROLE_HEADS = (
-    "president|minister|premier|leader|diplomat|visitor|guest|counterpart|host|spokesman|spokeswoman|spokesperson|"
+    "president|minister|premier|leader|diplomat|visitor|guest|counterpart|host|spokesman|spokeswoman|spokesperson|FM|"
     "envoy|ambassador|commander|chief|senator|general"
 )
 PREPOSITIONS = {

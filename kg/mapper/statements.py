@@ -93,7 +93,8 @@ _MODAL = re.compile(r"\b(?:should|must|will|shall|can|is ready to|stands ready t
                     r"need to|needs to|hopes|hope|is committed to|are committed to|attaches great importance|"
                     r"firmly supports|firmly opposes|is ready|are ready)\b")
 # "China supports Iran in …", "Iran firmly adheres to …": a readout's present-tense position of a country or side
-_PRESENT_SUBJECT_VERB = re.compile(r"^(?:The\s+)?(?:[A-Z][\w’'-]+\s+){1,2}(?:side\s+|government\s+|people\s+)?"
+_PRESENT_SUBJECT_VERB = re.compile(r"^(?:(?:The\s+)?(?:[A-Z][\w’'-]+\s+){1,2}|(?:The|This|That|Such)\s+[a-z]+\s+)"
+                                   r"(?:side\s+|government\s+|people\s+)?"
                                    r"(?:(?:firmly|always|fully|highly|strongly|also|still|never|resolutely)\s+)?"
                                    r"(?!(?:was|has|had|does|is)\b)[a-z]{3,}(?<!ss)(?:s|es)\b")
 # a present-tense judgement in the readout's paragraph ("Border security is a common duty.")
