@@ -511,7 +511,7 @@ _INVITATION_FROM = re.compile(r"(?<![\w])(?:has |have |had )?(?:accepted|accepts
 _DURING_PREV = re.compile(r"(?<![\w])(?:on the sidelines of|on the margins of|after|during|following|at the end of)"
                           r"\s+the\s+(?:meeting|talks|visit|summit|session|consultations|dialogue)(?![\w-])",
                           re.IGNORECASE)
-_REL_CLAUSE_SPAN = re.compile(r",\s*(?:who|which|whose)\b[^,;]{3,80},")
+_REL_CLAUSE_SPAN = re.compile(r",\s*(?:who|which|whose|his|her|their|its)\b[^,;]{3,80},")
 
 
 def _date_for(s: Sentence, pos: int, published: dt.date | None, tense: str | None,
@@ -898,7 +898,10 @@ def _read_trigger(s: Sentence, ms: list[Ment], trig: _Trigger, tm: re.Match[str]
         # "On Tuesday she was welcomed with a salute, laid a wreath and held talks with Hieu": the subject of a
         # coordinated verb phrase, when nothing between it and the trigger opens a clause of its own
         head = _sentence_subject(s, ms, a)
-        if head and not _OWN_CLAUSE.search(s.text[head[-1].end - s.start : a - s.start]):
+        # (an apposition between commas is no clause: "paid a state visit to Tehran, his first since 2020, and was
+        # received by X")
+        stretch = re.sub(r",[^,;]{1,70},", ",", s.text[head[-1].end - s.start : a - s.start]) if head else ""
+        if head and not _OWN_CLAUSE.search(stretch):
             subj = head
     if trig.needs_person_object and not any(o.etype in ("person", "group") for o in objs):
         return None
