@@ -46,6 +46,8 @@ class MeetingCand:
     invited: bool = False  # "X invited Y to visit Z": a meeting only once the invitation is accepted
     scope: str | None = None  # "bilateral" or "multilateral", when the text says which
     body_countries: list[str] = field(default_factory=list)  # the countries of the commission it is a session of
+    unnamed: bool = False  # its countries stand for people the text describes but does not name
+    place_from_dateline: bool = False  # the place is only the report's dateline
     extra_sents: list[int] = field(default_factory=list)
 
 
@@ -511,6 +513,7 @@ _INVITATION_FROM = re.compile(r"(?<![\w])(?:has |have |had )?(?:accepted|accepts
 _DURING_PREV = re.compile(r"(?<![\w])(?:on the sidelines of|on the margins of|after|during|following|at the end of)"
                           r"\s+the\s+(?:meeting|talks|visit|summit|session|consultations|dialogue)(?![\w-])",
                           re.IGNORECASE)
+_LEAD_PLACE = re.compile(r"^\s*(?:In|At)\s+([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?),")
 _REL_CLAUSE_SPAN = re.compile(r",\s*(?:who|which|whose|his|her|their|its)\b[^,;]{3,80},")
 
 
@@ -1041,6 +1044,7 @@ def _read_trigger(s: Sentence, ms: list[Ment], trig: _Trigger, tm: re.Match[str]
     if medium:  # "met with X by video link", "held talks over the phone"
         kind = "video_call" if re.match(r"video|virtual", medium.group("m"), re.IGNORECASE) else "phone_call"
     mc = MeetingCand(kind, participants, s.index, rule, a, b)
+    mc.unnamed = not s.headline and any(_unnamed_role(m) for m in [*subj, *objs])
     if trig.host_subject and left and right:
         mc.host, mc.visitor = left[0], right[0]
     if any(o.etype == "person" and re.search(r"visiting\s+$", s.text[: _span_start(o) - s.start]) for o in objs):
@@ -1084,6 +1088,11 @@ def _finish(mc: MeetingCand, s: Sentence, ms: list[Ment], tm: re.Match[str], pub
         mc.status = "happened"
     if not mc.place and mc.kind not in ("phone_call", "video_call"):  # a call has no place
         mc.place = _place_in(s, ms, g, a)
+        lead = _LEAD_PLACE.match(s.text)
+        if not mc.place and lead:
+            # "In Jeddah, Saudi Crown Prince X received Y": the place that opens the sentence
+            mc.place = next((m.place or m.key for m in ms if m.start - s.start == lead.start(1) and
+                             (m.etype == "place" or m.kind == "metonym")), None)
     mc.scope = _scope(s, a)
     side = re.search(r"on the sidelines of (?:the\s+)?((?:[\w’'-]+\s+){0,5}summit(?:\s+in\s+[A-Z]\w+)?)", s.text,
                      re.IGNORECASE)
@@ -1110,6 +1119,7 @@ def _finish(mc: MeetingCand, s: Sentence, ms: list[Ment], tm: re.Match[str], pub
     if not mc.place and dateline_place and mc.status == "happened" and mc.kind not in ("phone_call", "video_call") \
             and _near_publication(mc.date, published):
         mc.place = dateline_place
+        mc.place_from_dateline = True
 
 
 _SCOPE = re.compile(r"(?<![\w-])(?:(?P<bi>bilateral|one-on-one|two-way|tête-à-tête)|(?P<multi>trilateral|tripartite|"
@@ -1366,7 +1376,7 @@ def _within_days(a: MeetingCand, b: MeetingCand, days: int) -> bool:
     return (b.date.first_day() - ea.last_day()).days <= days and (a.date.first_day() - eb.last_day()).days <= days
 
 
-def _covers(small: list[str], big: list[str], g: Gazetteer, pc: dict[str, str]) -> int:
+def _covers(small: list[str], big: list[str], g: Gazetteer, pc: dict[str, str], loose: bool = True) -> int:
     """How many of ``small`` match ``big`` (a country matches a person of that country)."""
     n = 0
     for k in small:
@@ -1378,7 +1388,7 @@ def _covers(small: list[str], big: list[str], g: Gazetteer, pc: dict[str, str]) 
         is_country = (e and e.type == "country") or k.startswith("country:")
         if (is_country and any(_country_of(o, g, pc) == k for o in big)) or (not is_country and ck and ck in big):
             n += 1
-        elif is_country and any(o not in small and _country_of(o, g, pc) is None and
+        elif loose and is_country and any(o not in small and _country_of(o, g, pc) is None and
                                 (o.startswith("person:") or (g.entity(o) and g.entity(o).type == "person"))  # type: ignore[union-attr]
                                 for o in big):
             n += 1  # "visit to Peru" and "talks with Prime Minister X" (whose country the text never gives)
@@ -1401,7 +1411,14 @@ def _same_event(a: MeetingCand, b: MeetingCand, g: Gazetteer, pc: dict[str, str]
             a.host != b.host or a.status != b.status):
         return False  # a visit to Moscow and the return visit promised to Ulaanbaatar
     small, big = sorted((a.participants, b.participants), key=len)
-    return _covers(small, big, g, pc) >= min(2, len(small)) and _covers(small, big, g, pc) == len(small)
+    if (a.unnamed and not b.unnamed and any(k.startswith("person:") or (g.entity(k) and g.entity(k).type ==
+                                                                            "person") for k in b.participants)) or \
+            (b.unnamed and not a.unnamed and any(k.startswith("person:") or (g.entity(k) and g.entity(k).type ==
+                                                                              "person") for k in a.participants)):
+        return False  # "Iran's ambassador met the Chinese assistant minister": not the ministers named elsewhere
+    loose = "state_visit" in (a.kind, b.kind)  # a country stands for an unplaced person only in a visit
+    n = _covers(small, big, g, pc, loose)
+    return n >= min(2, len(small)) and n == len(small)
 
 
 def _talks_of_call(call: MeetingCand, c: MeetingCand) -> bool:
@@ -1435,7 +1452,8 @@ def _merge(cands: list[MeetingCand], roles: dict[str, str], pc: dict[str, str], 
         minister = not v.explicit_visit and v.visitor and not _is_head(v.visitor, roles, g)
         inner = [o for o in events if (v.visitor in o.participants or _same_event(v, o, g, pc))
                  and (_compatible_dates(v, o) or (minister and _within_days(v, o, 7)))
-                 and o.kind not in ("phone_call", "video_call")]
+                 and o.kind not in ("phone_call", "video_call")
+                 and (o.place_from_dateline or _same_country(o.place, v.place, g))]
         # a visit by someone who is not a head of state, whose meetings are reported, is told by those meetings
         if inner and not v.explicit_visit and v.visitor and not _is_head(v.visitor, roles, g):
             for o in inner:
@@ -1462,7 +1480,8 @@ def _merge(cands: list[MeetingCand], roles: dict[str, str], pc: dict[str, str], 
         for o in out:
             if o is e or o.kind == "state_visit" or not e.visitor or e.visitor not in o.participants:
                 continue
-            if o.date and e.date and _compatible_dates(e, o):
+            if o.date and e.date and _compatible_dates(e, o) and (o.place_from_dateline or
+                                                                  _same_country(o.place, e.place, g)):
                 parent[id(o)] = e
                 if (e.end_date and o.kind in ("meeting", "talks") and o.sent > e.sent
                         and (o.status == e.status or e.end_date.last_day() >= o.date.last_day())
@@ -1478,6 +1497,20 @@ def _merge(cands: list[MeetingCand], roles: dict[str, str], pc: dict[str, str], 
     for i, e in enumerate(out, 1):
         e.local_id = f"m{i}"
     return out
+
+
+def _same_country(a: str | None, b: str | None, g: Gazetteer) -> bool:
+    """Two places in one country, or either unknown: "received Liu in Jeddah" is no item of "Liu will visit Tehran"."""
+    if not a or not b:
+        return True
+
+    def country(key: str) -> str | None:
+        e = g.entity(key)
+        if e is None:
+            return None
+        return e.key if e.type == "country" else e.country
+    ca, cb = country(a), country(b)
+    return ca is None or cb is None or ca == cb
 
 
 def _absorb(target: MeetingCand, c: MeetingCand, g: Gazetteer) -> None:
