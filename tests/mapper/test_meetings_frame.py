@@ -682,3 +682,26 @@ def test_visit_keeps_the_host_when_later_items_name_more_people() -> None:
                published=dt.date(2024, 3, 12))
     visit = next(m for m in f.meetings if m.kind == "state_visit")
     assert {"Joseph Okello", "Ruto Kamau"} <= {f.actors[k].label for k in visit.participants}
+
+
+def test_meeting_elsewhere_is_no_item_of_a_later_visit() -> None:
+    f = _facts("In Jeddah, Saudi Crown Prince Faisal Al-Saud received Kenyan special envoy Omondi Achieng on Sunday. "
+               "Achieng will visit Kampala later this week, the Kenyan embassy in Riyadh said.")
+    kinds = sorted((m.kind, m.status) for m in f.meetings)
+    assert kinds == [("meeting", "happened"), ("state_visit", "scheduled")], kinds
+    received = next(m for m in f.meetings if m.kind == "meeting")
+    assert received.place is not None and received.place.label == "Jeddah"
+
+
+def test_unnamed_envoys_do_not_merge_with_named_ministers() -> None:
+    f = _facts("Kenyan Vice President Amina Wekesa welcomed Ugandan Trade Minister Joseph Okello to Nairobi on Monday. "
+               "Earlier this week, Uganda's ambassador to Kenya met the Kenyan assistant foreign minister in Nairobi.")
+    assert sorted(map(sorted, _people(f))) == [["Amina Wekesa", "Joseph Okello"], ["Kenya", "Uganda"]]
+
+
+def test_apposition_between_commas_keeps_the_subject_and_date() -> None:
+    f = _facts("Omani Sultan Haitham Tariq paid a state visit to Kampala in late May, his first since taking power in "
+               "2020, and was received by Ugandan President Joseph Okello.")
+    [visit] = f.meetings
+    assert {"Haitham Tariq", "Joseph Okello"} <= {f.actors[k].label for k in visit.participants}
+    assert visit.date is not None and visit.date.value == "2023-05"
