@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from kg.mapper.gazetteer import Gazetteer, lexicon, load, short_forms, slug
-from kg.mapper.mentions import Ment, _country_of_word, lex
+from kg.mapper.mentions import Ment, _country_of_word, lex, mark_in_quote
 from kg.mapper.text import Sentence
 
 _SHORT_WORD = re.compile(r"(?<![\w’'\-])((?:(?:Al|El|Ben|Bin|Ibn|Abu|De|Van|Von|Da|Di)\s)?"
@@ -45,7 +45,8 @@ def _person_key(m: Ment, people: People, g: Gazetteer) -> str:
     return f"person:{slug(m.label)}"
 
 
-def resolve(sentences: list[Sentence], ments: list[Ment], text: str, published: dt.date | None) -> People:
+def resolve(sentences: list[Sentence], ments: list[Ment], text: str, published: dt.date | None,
+            quotes: list[tuple[int, int]] | None = None) -> People:
     """Give every person mention a key (in place); adds surname mentions found in the text."""
     g, lx = load(), lex()
     people = People()
@@ -111,6 +112,8 @@ def resolve(sentences: list[Sentence], ments: list[Ment], text: str, published: 
             m = Ment(a, b, s.index, "surname", "person", keys[-1], word)
             m.modifier = text[b : b + 1] in ("’", "'")
             added.append(m)
+    if quotes:
+        mark_in_quote(added, quotes)  # a surname inside a quotation is nobody's antecedent
     ments.extend(added)
     ments.sort(key=lambda x: (x.start, -x.end))
     _counterpart_roles(ments, people)

@@ -140,8 +140,8 @@ def map_article(text: str, meta: ArticleMeta) -> ArticleFacts:
         return facts
     quotes = quote_spans(text)
     ments = find_mentions(sentences, text, quotes)
-    people = resolve(sentences, ments, text, published)
-    mark_in_quote(ments, quotes)
+    mark_in_quote(ments, quotes)  # before coreference: a name inside a quotation is nobody's antecedent
+    people = resolve(sentences, ments, text, published, quotes)
     _role_groups(ments, people, g, published)
     dl_place = _dateline_place(sentences, g)
     meetings = find_meetings(sentences, ments, published, people.role, people.country, dl_place)

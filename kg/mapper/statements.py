@@ -635,9 +635,14 @@ def _according_to(s: Sentence, ms: list[Ment], text: str, found: list[StatementC
         return None
     pos = s.start + am.end()
     after = [m for m in ms if m.start >= pos and m.key and (m.role_start or m.start) - pos < 45 and not m.in_quote
-             and m.etype not in ("group",)]
-    nm = re.match(r"(?:the\s+|a\s+)?((?:[A-Z][\w’'-]*\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,3}?)(?=\s*[,.;]|\s*$)",
-                  s.text[am.end():])
+             and m.etype not in ("group", "place")]
+    # "according to estimates by ship-tracking firm Oceanlens": the source after what it produced
+    lead = re.match(r"(?:(?:the\s+)?(?:latest\s+|preliminary\s+|official\s+)?(?:estimates|data|figures|statistics|"
+                    r"calculations|analysis|a\s+report|a\s+survey)\s+(?:by|from|of|compiled\s+by)\s+)",
+                    s.text[am.end():])
+    skip = lead.end() if lead else 0
+    nm = re.match(r"(?:the\s+|a\s+)?((?:[A-Z][\w’'-]*\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,4}?)(?=\s*[,.;]|\s*$)",
+                  s.text[am.end() + skip:])
     key: str | None = None
     np_end = re.search(r"[,.;]|$", s.text[am.end():])
     limit = pos + (np_end.start() if np_end else 0)
@@ -659,7 +664,8 @@ def _according_to(s: Sentence, ms: list[Ment], text: str, found: list[StatementC
         # "Kenya's ports agency KPX", "the Chilean news agency CNX": the name after its description
         named = re.search(r"(?:^|\s)(?:[a-z][\w-]*\s+)*?(?:agency|ministry|office|service|bureau|authority|"
                           r"department|council|commission|institute|company|firm|group|outlet|network|broadcaster|"
-                          r"newspaper|daily|portal|channel)\s+(?P<name>[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){0,2})$",
+                          r"newspaper|daily|portal|channel|consultancy|consultants|analysts|tracker|platform|bank|"
+                          r"exchange|monitor)\s+(?P<name>[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){0,2})$",
                           np_text)
         etype = "organization"
         if re.fullmatch(r"[A-Z]{2,6}", np_text):

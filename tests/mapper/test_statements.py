@@ -347,3 +347,15 @@ def test_said_of_a_topic_after_a_quote() -> None:
 def test_diplomats_speak_for_their_country_and_no_content_after_though() -> None:
     says = _says("Kamau is expected to visit Kampala next month, two Kenyan diplomats said, though no date is set.")
     assert says == [(["Kenya"], "Kamau is expected to visit Kampala next month")]
+
+
+def test_sources_named_after_their_description_and_estimates() -> None:
+    says = _says("Kenya imported 1.2 million tonnes of wheat in the first quarter, according to estimates by "
+                 "ship-tracking firm Portwatch. Prices doubled, according to the Nairobi Grain Exchange.")
+    assert [who for who, _ in says] == [["Portwatch"], ["Nairobi Grain Exchange"]]
+
+
+def test_a_name_inside_a_quotation_is_no_antecedent() -> None:
+    says = _says("Nairobi-based analyst Omar Haddadi argues that the deal matters. “If Kampala walks away, the "
+                 "corridor dies. Okello knows this,” he told the paper.")
+    assert says[-1][0] == ["Omar Haddadi"]
