@@ -131,16 +131,18 @@ def lex() -> Lex:
     )
 
 
+_QUOTE_MARK = re.compile(r'[“”"]')
+
+
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """Spans inside double quotation marks (curly or straight), within one line each."""
     spans: list[tuple[int, int]] = []
     pos = 0
     for line in text.split("\n"):
-        i = 0
         stack: int | None = None
         straight: int | None = None
-        while i < len(line):
-            c = line[i]
+        for qm in _QUOTE_MARK.finditer(line):  # only the quotation marks, not every character
+            i, c = qm.start(), qm.group()
             if c == "“":
                 stack = i if stack is None else stack
             elif c == "”" and stack is not None:
@@ -152,7 +154,6 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
                 else:
                     spans.append((pos + straight + 1, pos + i))
                     straight = None
-            i += 1
         if stack is not None:  # a quote that runs on to the next paragraph
             spans.append((pos + stack + 1, pos + len(line)))
         elif straight is not None and line.lstrip().startswith('"'):  # the same with straight marks
