@@ -48,6 +48,7 @@ class MeetingCand:
     body_countries: list[str] = field(default_factory=list)  # the countries of the commission it is a session of
     unnamed: bool = False  # its countries stand for people the text describes but does not name
     place_from_dateline: bool = False  # the place is only the report's dateline
+    side_countries: list[str] = field(default_factory=list)  # when "the two sides" meet: their countries
     extra_sents: list[int] = field(default_factory=list)
 
 
@@ -513,6 +514,8 @@ _INVITATION_FROM = re.compile(r"(?<![\w])(?:has |have |had )?(?:accepted|accepts
 _DURING_PREV = re.compile(r"(?<![\w])(?:on the sidelines of|on the margins of|after|during|following|at the end of)"
                           r"\s+the\s+(?:meeting|talks|visit|summit|session|consultations|dialogue)(?![\w-])",
                           re.IGNORECASE)
+_NEXT_ROUND = re.compile(r"(?<![\w])(?:the\s+)?(?:next|new|another|fourth|fifth|third|second|sixth|seventh|eighth|"
+                         r"ninth|tenth|further)\s+(?:round|session|meeting|edition)s?\b", re.IGNORECASE)
 _LEAD_PLACE = re.compile(r"^\s*(?:In|At)\s+([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?),")
 _REL_CLAUSE_SPAN = re.compile(r",\s*(?:who|which|whose|his|her|their|its)\b[^,;]{3,80},")
 
@@ -1045,6 +1048,10 @@ def _read_trigger(s: Sentence, ms: list[Ment], trig: _Trigger, tm: re.Match[str]
         kind = "video_call" if re.match(r"video|virtual", medium.group("m"), re.IGNORECASE) else "phone_call"
     mc = MeetingCand(kind, participants, s.index, rule, a, b)
     mc.unnamed = not s.headline and any(_unnamed_role(m) for m in [*subj, *objs])
+    if any(m.etype == "group" and m.head in ("sides", "parties", "countries", "nations", "governments")
+           for m in [*subj, *objs]):
+        mc.side_countries = list(dict.fromkeys(c for k in participants for c in [_country_of(k, g, people_country)]
+                                               if c))
     if trig.host_subject and left and right:
         mc.host, mc.visitor = left[0], right[0]
     if any(o.etype == "person" and re.search(r"visiting\s+$", s.text[: _span_start(o) - s.start]) for o in objs):
@@ -1086,6 +1093,10 @@ def _finish(mc: MeetingCand, s: Sentence, ms: list[Ment], tm: re.Match[str], pub
         mc.status = "scheduled"
     if mc.status == "scheduled" and mc.date and published and mc.date.last_day() < published:
         mc.status = "happened"
+    if mc.status == "scheduled" and len(mc.side_countries) >= 2 and _NEXT_ROUND.search(s.text):
+        # "the two sides agreed to hold the next round of the strategic dialogue": the countries will meet, by
+        # whoever they send
+        mc.participants = list(mc.side_countries)
     if not mc.place and mc.kind not in ("phone_call", "video_call"):  # a call has no place
         mc.place = _place_in(s, ms, g, a)
         lead = _LEAD_PLACE.match(s.text)

@@ -705,3 +705,10 @@ def test_apposition_between_commas_keeps_the_subject_and_date() -> None:
     [visit] = f.meetings
     assert {"Haitham Tariq", "Joseph Okello"} <= {f.actors[k].label for k in visit.participants}
     assert visit.date is not None and visit.date.value == "2023-05"
+
+
+def test_next_round_agreed_by_the_sides_is_between_the_countries() -> None:
+    f = _facts("Kenyan Foreign Minister Amina Wekesa held talks with Ugandan Foreign Minister Joseph Okello in Nairobi "
+               "on Monday. The two sides agreed to hold the next round of the strategic dialogue in Kampala next year.")
+    scheduled = [p for p, m in zip(_people(f), f.meetings, strict=True) if m.status == "scheduled"]
+    assert scheduled == [{"Kenya", "Uganda"}]
