@@ -6,6 +6,7 @@ that describe the same event are merged: a state visit absorbs the meetings of i
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -156,7 +157,8 @@ def _noun_head_re() -> re.Pattern[str]:
 _MEET_WORDS = ("meet", "met", "talk", "visit", "trip", "tour", "call", "phon", "video", "virtual", "receiv", "host",
                "welcom", "arriv", "land", "travel", "flew", "head", "return", "summit", "consult", "negotiat",
                "exchang", "journey", "signed", "inked", "commission", "committee", "sat down", "sit down", "sits down",
-               "sitting down", "chair", "presid", "fly", "flies", "flying", "confer")
+               "sitting down", "chair", "presid", "fly", "flies", "flying", "confer", "round of", "session of",
+               "edition of")
 
 
 def _meet_word(text: str) -> bool:
@@ -895,6 +897,10 @@ def _read_trigger(s: Sentence, ms: list[Ment], trig: _Trigger, tm: re.Match[str]
             pass
         else:
             subj = _clause_subjects(s, ms) or _subject_with_partner(s, ms, a) or _pair_before(s, ms, a)
+            if not subj:
+                # "The two sides agreed to hold the next round …": read the group here without fixing whom it means
+                # for the rest of the article (statements resolve it against the meeting in context)
+                subj = [copy.copy(x) for x in _sentence_subject(s, ms, a)[:1] if x.etype == "group" and not x.keys]
             if text.startswith(("discuss", "review", "exchanged views")) and not all(m.etype == "person" for m in subj):
                 return None  # "Iran and China discussed …" is a position; two people discussing met
     elif not subj and (text.startswith("to ") or re.search(r"(?<![\w])to\s+(?:again\s+)?$", s.text[: a - s.start])):
