@@ -1315,6 +1315,18 @@ def _signed_by(s: Sentence, ms: list[Ment], cands: list[MeetingCand], published:
                          confidence=0.6)
         _finish(mc, s, ms, sm, published, tense, cands, g, dateline_place)
         cands.append(mc)
+    for sm in _SIGNED_WHERE.finditer(s.text):
+        # "the agreement that Foreign Ministers A and B signed in Tehran in March 2021": both signed, together
+        a = s.start + sm.start()
+        if any(c.sent == s.index and c.start <= a <= c.end + 80 for c in cands) or _REMOTE.match(s.text, sm.end()):
+            continue
+        pair = [m for m in _pair_before(s, ms, a) if m.etype == "person" and m.key]
+        keys = list(dict.fromkeys(m.key for m in pair if m.key))
+        if len(keys) < 2 or len({_country_of(k, g, pc) or k for k in keys}) < 2:
+            continue
+        mc = MeetingCand("meeting", keys, s.index, "meeting.signing", a, s.start + sm.end(), confidence=0.6)
+        _finish(mc, s, ms, sm, published, tense, cands, g, dateline_place)
+        cands.append(mc)
     for sm in _SIGNED_PAIR.finditer(s.text):
         # "A and her counterpart B signed a memorandum at the Foreign Ministry": two signers side by side
         a = s.start + sm.start()
@@ -1338,6 +1350,7 @@ _SIGNED_PAIR = re.compile(r"(?<![\w])(?:signed|inked|put their signatures to|ini
                           r"several|[\w-]+-year)\s+){0,3}(?:[\w-]+\s+){0,3}?(?:agreements?|accords?|deals?|treaty|"
                           r"treaties|pacts?|memorand(?:um|a|ums)|MoUs?|documents?|declarations?|statements?|"
                           r"protocols?|contracts?)(?![\w-])")
+_SIGNED_WHERE = re.compile(r"(?<![\w])(?:signed|inked)(?=\s+(?:it\s+|them\s+)?(?:in|at|during|on|last)\s)")
 _SIGNED_WITH = re.compile(r"(?<![\w])(?:signed|inked)\s+(?:a|an|the|two|three|\d+)\s+[^.;,“”\"]{3,90}?\s+with\s+"
                           r"(?=(?:the\s+)?(?:[\w’'-]+\s+){0,2}[A-Z])")
 _REMOTE = re.compile(r"[^.;]{0,80}?(?<![\w])(?:virtually|remotely|separately|by video|via video|online|"

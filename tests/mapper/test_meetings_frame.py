@@ -712,3 +712,10 @@ def test_next_round_agreed_by_the_sides_is_between_the_countries() -> None:
                "on Monday. The two sides agreed to hold the next round of the strategic dialogue in Kampala next year.")
     scheduled = [p for p, m in zip(_people(f), f.meetings, strict=True) if m.status == "scheduled"]
     assert scheduled == [{"Kenya", "Uganda"}]
+
+
+def test_agreement_two_ministers_signed_somewhere_is_their_meeting() -> None:
+    f = _facts("The centrepiece remains the 10-year accord that Foreign Ministers Amina Wekesa and Joseph Okello "
+               "signed in Kampala in March 2021.")
+    assert _people(f) == [{"Amina Wekesa", "Joseph Okello"}]
+    assert f.meetings[0].date.value == "2021-03"
