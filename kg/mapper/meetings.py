@@ -1521,12 +1521,32 @@ def _merge(cands: list[MeetingCand], roles: dict[str, str], pc: dict[str, str], 
                     o.absorbed_into = 1
                     e.participants.extend(k for k in o.participants if k not in e.participants)
     out = [o for o in out if o.absorbed_into is None]
+    for e in out:
+        _head_hosts(e, roles, pc, g)
     for o in out:
         if id(o) in parent:
             o.part_of = out.index(parent[id(o)])
     for i, e in enumerate(out, 1):
         e.local_id = f"m{i}"
     return out
+
+
+def _head_hosts(e: MeetingCand, roles: dict[str, str], pc: dict[str, str], g: Gazetteer) -> None:
+    """"Raisi's state visit to China" in an article that names Xi: a head of state's visit is hosted by the host
+    country's head of state at the time, when the article names that person."""
+    if e.kind != "state_visit" or not e.visitor or not _is_head(e.visitor, roles, g) or not e.date:
+        return
+    host = next((k for k in e.participants if k != e.visitor and (k.startswith("country:") or (
+        g.entity(k) and g.entity(k).type == "country"))), None)
+    if host is None or any(_country_of(k, g, pc) == host for k in e.participants if k != host):
+        return
+    day = e.date.first_day()
+    heads = [h for h in g.holders(["president", "king", "emir", "sultan"], host, day) if h in pc and any(
+        re.match(r"(?:president|king|emir|sultan)\b", p.role, re.IGNORECASE) and (not p.start or p.start <= day)
+        and (not p.end or p.end >= day) for p in g.entities[h].positions)]
+    if len(heads) == 1:
+        e.participants = [heads[0] if k == host else k for k in e.participants]
+        e.host = heads[0]
 
 
 def _same_country(a: str | None, b: str | None, g: Gazetteer) -> bool:
