@@ -210,6 +210,10 @@ def _subjects(s: Sentence, ms: list[Ment], pos: int, allow_poss: bool) -> list[M
     # a possessor is the subject of its own noun only: "Wei's visit", not "Raisi, Pezeshkian's predecessor, for a visit"
     left = [m for m in left if not m.modifier or (allow_poss and m.etype == "person"
                                                   and "," not in s.text[m.end - s.start : pos - s.start])]
+    # "Prince Faisal bin Farhan Al Saud": the tail of a name read again as a surname is the same mention
+    left = [m for i, m in enumerate(left) if not (
+        i and m.kind == "surname" and m.key == left[i - 1].key
+        and re.fullmatch(r"\s+(?:[A-Z][\w-]{0,3}\s+)?", s.text[left[i - 1].end - s.start : m.start - s.start]))]
     if not left:
         return []
     # an apposition: "Kaya, the chief of staff of the armed forces, also met"
