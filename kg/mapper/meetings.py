@@ -522,6 +522,8 @@ _DURING_PREV = re.compile(r"(?<![\w])(?:on the sidelines of|on the margins of|af
                           re.IGNORECASE)
 _NEXT_ROUND = re.compile(r"(?<![\w])(?:the\s+)?(?:next|new|another|fourth|fifth|third|second|sixth|seventh|eighth|"
                          r"ninth|tenth|further)\s+(?:round|session|meeting|edition)s?\b", re.IGNORECASE)
+_PAST_PLAN = re.compile(r"(?<![\w])(?:was|were|had been|had)\s+(?:\w+\s+)?(?:due|expected|scheduled|set|planned|"
+                        r"supposed)\b|(?<![\w])(?:planned|scheduled)\s+(?:for|to)\b|(?<![\w])invited\b", re.IGNORECASE)
 _LEAD_PLACE = re.compile(r"^\s*(?:In|At)\s+([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?),")
 _REL_CLAUSE_SPAN = re.compile(r",\s*(?:who|which|whose|his|her|their|its)\b[^,;]{3,80},")
 
@@ -1102,7 +1104,10 @@ def _finish(mc: MeetingCand, s: Sentence, ms: list[Ment], tm: re.Match[str], pub
     if mc.date and published and mc.date.first_day() > published and mc.kind != "state_visit":
         mc.status = "scheduled"
     if mc.status == "scheduled" and mc.date and published and mc.date.last_day() < published:
-        mc.status = "happened"
+        if _PAST_PLAN.search(window):
+            mc.status = "happened"  # "was due to meet him on Monday", told afterwards
+        else:
+            mc.date, mc.end_date = None, None  # "spoke last Thursday and agreed to meet in the coming weeks"
     if mc.status == "scheduled" and len(mc.side_countries) >= 2 and _NEXT_ROUND.search(s.text):
         # "the two sides agreed to hold the next round of the strategic dialogue": the countries will meet, by
         # whoever they send
@@ -1215,6 +1220,8 @@ def _calls_refine(cands: list[MeetingCand], first_new: int, s: Sentence) -> None
     if not calls:
         return
     for c in [c for c in new if c.kind in ("meeting", "talks")]:
+        if all(k.status != c.status for k in calls):
+            continue  # "spoke by phone last Thursday and agreed to meet in the coming weeks": a later meeting
         if any(re.search(r"(?<![\w])(?:after|before|since|following|ahead of|until|again|later|subsequently)(?![\w])",
                          s.text[min(k.end, c.end) - s.start : max(k.end, c.end) - s.start + 8]) for k in calls):
             continue  # "spoke by phone on Wednesday, a week after their meeting in New York": two events

@@ -733,3 +733,16 @@ def test_head_of_state_visit_keeps_the_country_when_its_head_is_not_named() -> N
                published=dt.date(2023, 6, 1))
     visit = next(m for m in f.meetings if m.kind == "state_visit")
     assert {f.actors[k].label for k in visit.participants} == {"Ebrahim Raisi", "China"}
+
+
+def test_call_then_an_agreed_meeting_are_two_events() -> None:
+    f = _facts("The two countries' foreign ministers, Amina Wekesa and Joseph Okello, spoke by phone last Thursday "
+               "and agreed to meet in the coming weeks.")
+    kinds = sorted((m.kind, m.status, m.date.value if m.date else None) for m in f.meetings)
+    assert kinds == [("meeting", "scheduled", None), ("phone_call", "happened", "2024-03-07")], kinds
+
+
+def test_arab_states_are_not_the_united_states() -> None:
+    f = _facts("Chinese President Xi Jinping attended the first China-Arab States Summit in Riyadh and held talks with "
+               "Saudi Crown Prince Mohammed bin Salman.")
+    assert "United States" not in {a.label for a in f.actors.values()}
