@@ -597,7 +597,7 @@ _THE_ROLE_COMMA = re.compile(
     r"(?:\s+(?:of|for|to)\s+the\s+[\w-]+(?:\s+[\w-]+)?)?)\s*,\s+$")
 _LIST_TITLE = re.compile(
     r"(?P<title>(?:[A-Za-z][a-z]+\s+){0,2}(?i:ministers|presidents|leaders|envoys|ambassadors|diplomats|"
-    r"secretaries|spokesmen|spokespersons|negotiators|chiefs|governors|premiers|officials))\s+"
+    r"secretaries|spokesmen|spokespersons|negotiators|chiefs|governors|premiers|officials))\s*,?\s+"
     r"(?:(?:[A-Z][\w’'-]+\s+){1,3}?(?:of\s+(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)?\s*(?:,|, and|and)\s+)*$")
 
 _ROLE_OF_RE = re.compile(
