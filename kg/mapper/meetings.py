@@ -1326,30 +1326,24 @@ def _signed_by(s: Sentence, ms: list[Ment], cands: list[MeetingCand], published:
                          confidence=0.6)
         _finish(mc, s, ms, sm, published, tense, cands, g, dateline_place)
         cands.append(mc)
+    def signing_pair(sm: re.Match[str], told: bool) -> None:
+        a = s.start + sm.start()
+        if told or _REMOTE.match(s.text, sm.end()):
+            return
+        pair = [m for m in _pair_before(s, ms, a) if m.etype == "person" and m.key]
+        keys = list(dict.fromkeys(m.key for m in pair if m.key))
+        if len(keys) < 2 or len({_country_of(k, g, pc) or k for k in keys}) < 2:
+            return
+        mc = MeetingCand("meeting", keys, s.index, "meeting.signing", a, s.start + sm.end(), confidence=0.6)
+        _finish(mc, s, ms, sm, published, tense, cands, g, dateline_place)
+        cands.append(mc)
+
     for sm in _SIGNED_WHERE.finditer(s.text):
         # "the agreement that Foreign Ministers A and B signed in Tehran in March 2021": both signed, together
-        a = s.start + sm.start()
-        if any(c.sent == s.index and c.start <= a <= c.end + 80 for c in cands) or _REMOTE.match(s.text, sm.end()):
-            continue
-        pair = [m for m in _pair_before(s, ms, a) if m.etype == "person" and m.key]
-        keys = list(dict.fromkeys(m.key for m in pair if m.key))
-        if len(keys) < 2 or len({_country_of(k, g, pc) or k for k in keys}) < 2:
-            continue
-        mc = MeetingCand("meeting", keys, s.index, "meeting.signing", a, s.start + sm.end(), confidence=0.6)
-        _finish(mc, s, ms, sm, published, tense, cands, g, dateline_place)
-        cands.append(mc)
+        signing_pair(sm, any(c.sent == s.index and c.start <= s.start + sm.start() <= c.end + 80 for c in cands))
     for sm in _SIGNED_PAIR.finditer(s.text):
         # "A and her counterpart B signed a memorandum at the Foreign Ministry": two signers side by side
-        a = s.start + sm.start()
-        if any(c.sent == s.index for c in cands) or _REMOTE.match(s.text, sm.end()):
-            continue
-        pair = [m for m in _pair_before(s, ms, a) if m.etype == "person" and m.key]
-        keys = list(dict.fromkeys(m.key for m in pair if m.key))
-        if len(keys) < 2 or len({_country_of(k, g, pc) or k for k in keys}) < 2:
-            continue
-        mc = MeetingCand("meeting", keys, s.index, "meeting.signing", a, s.start + sm.end(), confidence=0.6)
-        _finish(mc, s, ms, sm, published, tense, cands, g, dateline_place)
-        cands.append(mc)
+        signing_pair(sm, any(c.sent == s.index for c in cands))
 
 
 _ATTENDED_BY = re.compile(r"(?:(?P<verb>hosted|chaired|presided over|opened|convened)\s+(?:the|a|an)\s+"
