@@ -109,6 +109,27 @@ def _hints_in(low: str) -> set[str]:
 
 
 @lru_cache(maxsize=1)
+def _hint_index() -> tuple[tuple[int, ...], dict[str, tuple[int, ...]]]:
+    """The triggers without hints, and for each hint the triggers that hold it (positions in trigger order)."""
+    always = tuple(i for i, t in enumerate(_triggers()) if not t.hints)
+    by_hint: dict[str, list[int]] = {}
+    for i, t in enumerate(_triggers()):
+        for h in t.hints:
+            by_hint.setdefault(h, []).append(i)
+    return always, {h: tuple(v) for h, v in by_hint.items()}
+
+
+def _triggers_for(found: set[str]) -> list[_Trigger]:
+    """The triggers that can match a sentence holding these hints, in trigger order."""
+    always, by_hint = _hint_index()
+    idx = set(always)
+    for h in found:
+        idx.update(by_hint.get(h, ()))
+    triggers = _triggers()
+    return [triggers[i] for i in sorted(idx)]
+
+
+@lru_cache(maxsize=1)
 def _planned_re() -> re.Pattern[str]:
     cues = sorted(lexicon()["planned_cues"], key=len, reverse=True)
     return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(c) for c in cues) + r")(?![\w])", re.IGNORECASE)
@@ -603,9 +624,7 @@ def find_meetings(
         len_before = len(cands)
         low = s.text.lower()
         found = _hints_in(low)
-        for trig in _triggers():
-            if trig.hints and found.isdisjoint(trig.hints):
-                continue
+        for trig in _triggers_for(found):
             for tm in trig.pattern.finditer(s.text):
                 a, b = s.start + tm.start(), s.start + tm.end()
                 if any(x < b and a < y for x, y in used):
@@ -1288,6 +1307,9 @@ _SIGNED_BY = re.compile(r"(?<![\w])(?:signed|inked)\b(?P<mid>(?:[^.;“”\"]|\.
 def _signed_by(s: Sentence, ms: list[Ment], cands: list[MeetingCand], published: dt.date | None, tense: str,
                g: Gazetteer, dateline_place: str | None, pc: dict[str, str]) -> None:
     """"The accord, signed in Lima on Monday by A and B": a signing attended by both is a meeting."""
+    low = s.text.lower()
+    if "sign" not in low and "ink" not in low and "attended" not in low:
+        return  # (most meeting sentences tell no signing: skip the five patterns)
     for sm in _SIGNED_BY.finditer(s.text):
         objs = [o for o in _objects(s, ms, s.start + sm.end(), max_gap=3) if o.etype == "person" and o.key]
         if len(objs) < 2:
