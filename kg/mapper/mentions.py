@@ -166,6 +166,12 @@ def _tokens(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
 
 
+@lru_cache(maxsize=512)
+def _sentence_tokens(text: str) -> tuple[tuple[int, int, str], ...]:
+    """The tokens of a sentence, once per sentence (titles are read from them for every name in it)."""
+    return tuple(_tokens(text))
+
+
 def _strip_poss(word: str) -> str:
     return re.sub(r"(?:’s|'s|’|')$", "", word)
 
@@ -198,7 +204,7 @@ _TITLE_ORG_HEADS = frozenset({"party", "organization", "organisation", "council"
 
 def _title_left(sent: str, name_start: int, g: Gazetteer, lx: Lex) -> tuple[int, str, str | None] | None:
     """The title written just before a name: (start, title text, country key)."""
-    toks = [t for t in _tokens(sent[:name_start])]
+    toks = [t for t in _sentence_tokens(sent) if t[1] <= name_start]
     i = len(toks) - 1
     begin = None
     limit = name_start
