@@ -717,6 +717,10 @@ _ATTENDED_SUMMIT = re.compile(
     r"[^.;]{0,60}?\s(?:together with|alongside|along with|with)\s+")
 
 
+_TOOK_PART = re.compile(r"(?P<name>(?:[\w-]+\s+){0,3}?(?:summit|conference|forum))\b[^.;]{0,60}?\s(?:in which|at which|"
+                        r"where)\s+(?:both\s+)?")
+
+
 def _attended_summits(sentences: list[Sentence], by_sent: dict[int, list[Ment]], known: list[MeetingCand],
                       published: dt.date | None, g: Gazetteer, pc: dict[str, str]) -> list[MeetingCand]:
     """"Putin attended a summit of the Astana format together with Raisi and Erdogan": the summit and who was there."""
@@ -725,6 +729,18 @@ def _attended_summits(sentences: list[Sentence], by_sent: dict[int, list[Ment]],
         if "summit" not in s.text and "onference" not in s.text and "orum" not in s.text:
             continue
         ms = by_sent.get(s.index, [])
+        for am in _TOOK_PART.finditer(s.text):
+            # "a virtual summit hosted by India in which both Raisi and Xi took part": who was there
+            objs = [o for o in _objects(s, ms, s.start + am.end(), max_gap=3) if o.etype == "person" and o.key]
+            keys = list(dict.fromkeys(o.key for o in objs if o.key))
+            tail = s.text[objs[-1].end - s.start :] if objs else ""
+            if len(keys) < 2 or not re.match(r"\s+(?:also\s+)?(?:took part|participated|were present)\b", tail) \
+                    or any(k.kind == "summit" and set(keys) <= set(k.participants) for k in known):
+                continue
+            mc = MeetingCand("summit", keys, s.index, "meeting.summit.took_part", s.start + am.start(),
+                             s.start + am.end(), name=am.group("name"), confidence=0.6)
+            mc.date, mc.end_date = _date_for(s, mc.start, published, tense_of(s.text), None)
+            out.append(mc)
         for am in _ATTENDED_SUMMIT.finditer(s.text):
             if not_an_event(s.text, am.start(), am.end("verb"), am.group("verb")):
                 continue

@@ -746,3 +746,10 @@ def test_arab_states_are_not_the_united_states() -> None:
     f = _facts("Chinese President Xi Jinping attended the first China-Arab States Summit in Riyadh and held talks with "
                "Saudi Crown Prince Mohammed bin Salman.")
     assert "United States" not in {a.label for a in f.actors.values()}
+
+
+def test_summit_in_which_named_leaders_took_part() -> None:
+    f = _facts("Kenya joined the bloc in July, at a virtual summit hosted by Uganda in which both Kenyan President "
+               "Ruto Kamau and Tanzanian President Ali Mwanga took part.")
+    summits = [p for p, m in zip(_people(f), f.meetings, strict=True) if m.kind == "summit"]
+    assert summits == [{"Ruto Kamau", "Ali Mwanga"}]
