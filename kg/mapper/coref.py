@@ -175,13 +175,15 @@ def _counterpart_roles(ments: list[Ment], people: People) -> None:
     """"Foreign Minister A and her Indonesian counterpart B": B holds A's office for B's country."""
     g, lx = load(), lex()
     named = [m for m in ments if m.etype == "person" and m.kind in ("name", "alias", "surname") and m.key]
+
+    def role_of(key: str) -> str:
+        e = g.entity(key)
+        return people.role.get(key) or (e.positions[-1].role if e and e.positions else "")
+
     for i, m in enumerate(named):
         cm = _COUNTERPART.match(people.role.get(m.key or "", ""))
         if not cm:
             continue
-        def role_of(key: str) -> str:
-            e = g.entity(key)
-            return people.role.get(key) or (e.positions[-1].role if e and e.positions else "")
         # the counterpart of the sentence's subject: "Wang was received by Raisi … he held talks with his Iranian
         # counterpart A" (not of the nearest name)
         other = next((p for p in named[:i] if p.sent == m.sent and p.key != m.key

@@ -161,8 +161,8 @@ def load() -> Gazetteer:
     for e in list(entities.values()):
         if e.type != "country":
             continue
-        for city in {e.capital, *e.metonyms} - {None}:
-            assert city is not None
+        # (in a fixed order, capital first: "Brasília" and "Brasilia" are one place, labelled as the capital is)
+        for city in dict.fromkeys(c for c in (e.capital, *e.metonyms) if c):
             if city.startswith(("the ", "The ")) or city in {"White House", "Kremlin", "Zhongnanhai", "Downing Street"}:
                 continue
             if not any(kind == "place" for _, kind in surfaces.get(city, [])):

@@ -187,6 +187,12 @@ def _meet_word(text: str) -> bool:
     return any(w in low for w in _MEET_WORDS)
 
 
+def is_person_key(key: str, g: Gazetteer) -> bool:
+    """Whether an actor key names a person (one the text introduced, or one of the reference data)."""
+    e = g.entity(key)
+    return key.startswith("person:") or bool(e and e.type == "person")
+
+
 def is_actor(m: Ment) -> bool:
     return ((bool(m.key) and m.etype in ACTOR_TYPES) or m.etype == "group") and m.head != "title"
 
@@ -483,8 +489,7 @@ def _resolve_group(m: Ment, meetings: list[MeetingCand], recent: list[Ment], g: 
     keys: list[str] = []
 
     def persons(mc: MeetingCand) -> int:
-        return sum(1 for k in mc.participants
-                   if k.startswith("person:") or (g.entity(k) and g.entity(k).type == "person"))  # type: ignore[union-attr]
+        return sum(1 for k in mc.participants if is_person_key(k, g))
     # "the two men", "the leaders": a recent meeting of two people, not a visit to a country; of the last few, the one
     # of the people the article names most ("He also met Premier Li" is a side meeting of the visit it tells)
     told = [mc for mc in reversed(meetings) if len(mc.participants) >= 2 and (countries or persons(mc) >= 2)][:3]
@@ -637,8 +642,7 @@ def find_meetings(
                     continue
                 used.append((a, b))
                 sideline_pairs = (len(mc.participants) > 2 and trig.kind in ("meeting", "talks") and not trig.visit
-                                  and all(k.startswith("person:") or (g.entity(k) and g.entity(k).type == "person")
-                                          for k in mc.participants)
+                                  and all(is_person_key(k, g) for k in mc.participants)
                                   and bool(re.search(r"\bon (?:the )?(?:sidelines|margins)\b", s.text))
                                   and not _SCOPE.search(s.text) and not re.search(r"\b(?:together|jointly|joint)\b",
                                                                                   s.text))
@@ -1322,66 +1326,55 @@ _SIGNED_BY = re.compile(r"(?<![\w])(?:signed|inked)\b(?P<mid>(?:[^.;“”\"]|\.
 
 def _signed_by(s: Sentence, ms: list[Ment], cands: list[MeetingCand], published: dt.date | None, tense: str,
                g: Gazetteer, dateline_place: str | None, pc: dict[str, str]) -> None:
-    """"The accord, signed in Lima on Monday by A and B": a signing attended by both is a meeting."""
+    """Signings attended by both signers, and meetings "attended by" named people: meetings of their own."""
     low = s.text.lower()
     if "sign" not in low and "ink" not in low and "attended" not in low:
-        return  # (most meeting sentences tell no signing: skip the five patterns)
-    for sm in _SIGNED_BY.finditer(s.text):
-        objs = [o for o in _objects(s, ms, s.start + sm.end(), max_gap=3) if o.etype == "person" and o.key]
-        if len(objs) < 2:
-            continue
-        keys = [o.key for o in objs if o.key]
-        if len({_country_of(k, g, pc) or k for k in keys}) < 2:
-            continue
-        mc = MeetingCand("meeting", list(dict.fromkeys(keys)), s.index, "meeting.signing", s.start + sm.start(),
-                         s.start + sm.end(), confidence=0.6)
-        _finish(mc, s, ms, sm, published, tense, cands, g, dateline_place)
+        return  # (most meeting sentences tell no signing: skip the patterns)
+
+    def persons(found: list[Ment]) -> list[str]:
+        return list(dict.fromkeys(m.key for m in found if m.etype == "person" and m.key))
+
+    def two_countries(keys: list[str]) -> bool:
+        return len({_country_of(k, g, pc) or k for k in keys}) >= 2
+
+    def add(keys: list[str], m: re.Match[str], rule: str, a: int | None = None, host: str | None = None) -> None:
+        mc = MeetingCand("meeting", keys, s.index, rule, s.start + m.start() if a is None else a,
+                         s.start + m.end(), confidence=0.6)
+        mc.host = host
+        _finish(mc, s, ms, m, published, tense, cands, g, dateline_place)
         cands.append(mc)
+
+    for sm in _SIGNED_BY.finditer(s.text):
+        # "The accord, signed in Lima on Monday by A and B"
+        keys = persons(_objects(s, ms, s.start + sm.end(), max_gap=3))
+        if len(keys) >= 2 and two_countries(keys):
+            add(keys, sm, "meeting.signing")
     for am in _ATTENDED_BY.finditer(s.text):
         # "X hosted the meeting, which was attended by A and B": the host and the attendees met
-        objs = [o for o in _objects(s, ms, s.start + am.end(), max_gap=3) if o.etype == "person" and o.key]
-        host = [m for m in _subjects(s, ms, s.start + am.start("verb"), allow_poss=False) if m.etype == "person"
-                and m.key] if am.group("verb") else []
-        keys = list(dict.fromkeys([*(m.key for m in host if m.key), *(o.key for o in objs if o.key)]))
-        if len(keys) < 2 or any(c.sent == s.index and set(keys) <= set(c.participants) for c in cands):
-            continue
-        mc = MeetingCand("meeting", keys, s.index, "meeting.attended_by", s.start + am.start(), s.start + am.end(),
-                         confidence=0.6)
-        if host:
-            mc.host = host[0].key
-        _finish(mc, s, ms, am, published, tense, cands, g, dateline_place)
-        cands.append(mc)
+        host = persons(_subjects(s, ms, s.start + am.start("verb"), allow_poss=False)) if am.group("verb") else []
+        keys = list(dict.fromkeys([*host, *persons(_objects(s, ms, s.start + am.end(), max_gap=3))]))
+        if len(keys) >= 2 and not any(c.sent == s.index and set(keys) <= set(c.participants) for c in cands):
+            add(keys, am, "meeting.attended_by", host=host[0] if host else None)
     for sm in _SIGNED_WITH.finditer(s.text):
         # "A signed the memorandum with the organisation's Secretary-General B": the two signed together
         if any(c.sent == s.index for c in cands) or _REMOTE.match(s.text, sm.end()):
             continue
-        subj = [m for m in _subjects(s, ms, s.start + sm.start(), allow_poss=False) if m.etype == "person" and m.key]
-        objs = [o for o in _objects(s, ms, s.start + sm.end(), max_gap=60) if o.etype == "person" and o.key]
-        keys = list(dict.fromkeys(m.key for m in [*subj[:1], *objs[:1]] if m.key))
-        if len(keys) < 2:
-            continue
-        mc = MeetingCand("meeting", keys, s.index, "meeting.signing", s.start + sm.start(), s.start + sm.end(),
-                         confidence=0.6)
-        _finish(mc, s, ms, sm, published, tense, cands, g, dateline_place)
-        cands.append(mc)
-    def signing_pair(sm: re.Match[str], told: bool) -> None:
+        subj = persons(_subjects(s, ms, s.start + sm.start(), allow_poss=False))
+        objs = persons(_objects(s, ms, s.start + sm.end(), max_gap=60))
+        keys = list(dict.fromkeys([*subj[:1], *objs[:1]]))
+        if len(keys) >= 2:
+            add(keys, sm, "meeting.signing")
+    for sm in [*_SIGNED_WHERE.finditer(s.text), *_SIGNED_PAIR.finditer(s.text)]:
+        # "the agreement that Foreign Ministers A and B signed in Tehran in March 2021", "A and her counterpart B
+        # signed a memorandum at the Foreign Ministry": two signers side by side
         a = s.start + sm.start()
+        told = any(c.sent == s.index and (c.start <= a <= c.end + 80 if sm.re is _SIGNED_WHERE else True)
+                   for c in cands)
         if told or _REMOTE.match(s.text, sm.end()):
-            return
-        pair = [m for m in _pair_before(s, ms, a) if m.etype == "person" and m.key]
-        keys = list(dict.fromkeys(m.key for m in pair if m.key))
-        if len(keys) < 2 or len({_country_of(k, g, pc) or k for k in keys}) < 2:
-            return
-        mc = MeetingCand("meeting", keys, s.index, "meeting.signing", a, s.start + sm.end(), confidence=0.6)
-        _finish(mc, s, ms, sm, published, tense, cands, g, dateline_place)
-        cands.append(mc)
-
-    for sm in _SIGNED_WHERE.finditer(s.text):
-        # "the agreement that Foreign Ministers A and B signed in Tehran in March 2021": both signed, together
-        signing_pair(sm, any(c.sent == s.index and c.start <= s.start + sm.start() <= c.end + 80 for c in cands))
-    for sm in _SIGNED_PAIR.finditer(s.text):
-        # "A and her counterpart B signed a memorandum at the Foreign Ministry": two signers side by side
-        signing_pair(sm, any(c.sent == s.index for c in cands))
+            continue
+        keys = persons(_pair_before(s, ms, a))
+        if len(keys) >= 2 and two_countries(keys):
+            add(keys, sm, "meeting.signing", a=a)
 
 
 _ATTENDED_BY = re.compile(r"(?:(?P<verb>hosted|chaired|presided over|opened|convened)\s+(?:the|a|an)\s+"
@@ -1462,7 +1455,7 @@ def _covers(small: list[str], big: list[str], g: Gazetteer, pc: dict[str, str], 
         if (is_country and any(_country_of(o, g, pc) == k for o in big)) or (not is_country and ck and ck in big):
             n += 1
         elif loose and is_country and any(o not in small and _country_of(o, g, pc) is None and
-                                (o.startswith("person:") or (g.entity(o) and g.entity(o).type == "person"))  # type: ignore[union-attr]
+                                is_person_key(o, g)
                                 for o in big):
             n += 1  # "visit to Peru" and "talks with Prime Minister X" (whose country the text never gives)
     return n
@@ -1484,10 +1477,8 @@ def _same_event(a: MeetingCand, b: MeetingCand, g: Gazetteer, pc: dict[str, str]
             a.host != b.host or a.status != b.status):
         return False  # a visit to Moscow and the return visit promised to Ulaanbaatar
     small, big = sorted((a.participants, b.participants), key=len)
-    if (a.unnamed and not b.unnamed and any(k.startswith("person:") or (g.entity(k) and g.entity(k).type ==
-                                                                            "person") for k in b.participants)) or \
-            (b.unnamed and not a.unnamed and any(k.startswith("person:") or (g.entity(k) and g.entity(k).type ==
-                                                                              "person") for k in a.participants)):
+    if (a.unnamed and not b.unnamed and any(is_person_key(k, g) for k in b.participants)) or \
+            (b.unnamed and not a.unnamed and any(is_person_key(k, g) for k in a.participants)):
         return False  # "Iran's ambassador met the Chinese assistant minister": not the ministers named elsewhere
     loose = "state_visit" in (a.kind, b.kind)  # a country stands for an unplaced person only in a visit
     n = _covers(small, big, g, pc, loose)
@@ -1503,8 +1494,7 @@ def _talks_of_call(call: MeetingCand, c: MeetingCand) -> bool:
 
 def _better(a: MeetingCand, b: MeetingCand, g: Gazetteer) -> MeetingCand:
     def persons(m: MeetingCand) -> int:
-        return sum(1 for k in m.participants if (g.entity(k) and g.entity(k).type == "person")  # type: ignore[union-attr]
-                   or k.startswith("person:"))
+        return sum(1 for k in m.participants if is_person_key(k, g))
     return a if persons(a) >= persons(b) else b
 
 
@@ -1611,11 +1601,10 @@ def _absorb(target: MeetingCand, c: MeetingCand, g: Gazetteer) -> None:
     if keep is c:
         # the people of the better-told event, and the people the target already had ("held talks with Xi", then
         # "will meet Premier Li and Li Zhanshu": the visit keeps Xi)
-        people = [k for k in target.participants if k.startswith("person:") or (g.entity(k) and g.entity(k).type ==
-                                                                              "person")]  # type: ignore[union-attr]
+        people = [k for k in target.participants if is_person_key(k, g)]
         merged = [*c.participants, *(k for k in people if k not in c.participants)]
-        persons_of = {_country_of(k, g, {}) for k in merged if k in people or k.startswith("person:")}
-        target.participants = [k for k in merged if k in people or k.startswith("person:") or k not in persons_of]
+        persons_of = {_country_of(k, g, {}) for k in merged if is_person_key(k, g)}
+        target.participants = [k for k in merged if is_person_key(k, g) or k not in persons_of]
     for k in c.participants:
         if k not in target.participants and len(target.participants) < 2:
             target.participants.append(k)

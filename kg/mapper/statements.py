@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from kg.facts import DateValue
 from kg.mapper.gazetteer import lexicon, load, slug
-from kg.mapper.meetings import MeetingCand, is_actor
+from kg.mapper.meetings import MeetingCand, is_actor, is_person_key
 from kg.mapper.mentions import Ment
 from kg.mapper.text import Sentence
 from kg.mapper.timex import time_expressions
@@ -207,7 +207,7 @@ def find_statements(
         acc = _according_to(s, ms, text, found, g, new_actors)
         if acc:
             kind, key, cand = acc
-            if key and not _is_person(key, g):
+            if key and not is_person_key(key, g):
                 last_source = key
             if kind == "source":
                 for f in found:
@@ -221,7 +221,7 @@ def find_statements(
                        r"(?P<cue>said|says|added|noted|stated)\s+(?:that\s+)?", s.text)
         if itm and not any(f.start <= s.start + itm.end() for f in found):
             src = last_source or next((o.speakers[0] for o in reversed(out) if len(o.speakers) == 1 and
-                                       not _is_person(o.speakers[0], g)), None)
+                                       not is_person_key(o.speakers[0], g)), None)
             if src:
                 c_end = _content_end(s, text, s.start + itm.end(), cues)
                 a, b = _trim(text, s.start + itm.end(), c_end)
@@ -254,11 +254,6 @@ def find_statements(
         if found:
             prev_sent_statements = found
     return out
-
-
-def _is_person(key: str, g) -> bool:
-    e = g.entity(key)
-    return key.startswith("person:") or bool(e and e.type == "person")
 
 
 def _country(key: str, g) -> str | None:
