@@ -11,7 +11,7 @@ from kg.facts import DateValue
 from kg.mapper.gazetteer import Gazetteer, RefAgreement, lexicon, load, slug
 from kg.mapper.mentions import Ment
 from kg.mapper.text import Sentence
-from kg.mapper.timex import time_expressions
+from kg.mapper.timex import time_expressions, when_clause_time
 
 
 @dataclass
@@ -41,12 +41,12 @@ def _res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], dict[str,
     verb = "|".join(sorted((re.escape(v) for v in verbs), key=len, reverse=True))
     active = re.compile(
         rf"(?<![\w])(?P<aux>will |would |to |are expected to |is expected to |are set to |plan to |agreed to )?"
-        rf"(?P<verb>{verb})\s+(?P<np>(?:(?:a|an|the|two|three|four|five|several|a package of|\d+|[\w’'-]+)\s+){{0,6}}?"
+        rf"(?P<verb>{verb})\s+(?P<np>(?:(?:a|an|the|two|three|four|five|several|a package of|\d+|[\w’'–-]+)\s+){{0,6}}?"
         rf"(?P<doc>{doc}))(?![\w])",
         re.IGNORECASE,
     )
     passive = re.compile(
-        rf"(?P<np>(?:(?:a|an|the|[\w’'-]+)\s+){{0,6}}?(?P<doc>{doc}))\s+(?:was|were|had been|has been|have been|"
+        rf"(?P<np>(?:(?:a|an|the|[\w’'–-]+)\s+){{0,6}}?(?P<doc>{doc}))\s+(?:was|were|had been|has been|have been|"
         rf"will be|to be|,)\s*(?P<verb>signed|inked|concluded|sealed|finalized|finalised)",
         re.IGNORECASE,
     )
@@ -64,19 +64,19 @@ def _mention_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], r
             r"in\s+\d|in\s+[A-Z]|to|as|under|whereby|by\s+which|in\s+which|from|was|were|had|has)\b|[,.;:)]|$)")
     dated = re.compile(
         rf"(?<![\w])(?:the|a|an|its|their|his|her)\s+(?P<year>(?:19|20)\d\d)\s+"
-        rf"(?P<np>(?:[\w’'-]+\s+){{0,4}}?(?:{doc}){post})", re.IGNORECASE)
+        rf"(?P<np>(?:[\w’'–-]+\s+){{0,4}}?(?:{doc}){post})", re.IGNORECASE)
     relative = re.compile(
-        rf"(?<![\w])(?i:the|a|an)\s+(?P<np>(?:[\w’'-]+\s+){{0,4}}?(?:{doc}))\s+(?:that\s+|which\s+)?"
+        rf"(?<![\w])(?i:the|a|an)\s+(?P<np>(?:[\w’'–-]+\s+){{0,4}}?(?:{doc}))\s+(?:that\s+|which\s+)?"
         rf"(?P<subj>the two (?:countries|sides|nations|governments)|both (?:countries|sides)|they|"
-        rf"[A-Z][\w’'-]+(?:\s+and\s+[A-Z][\w’'-]+)?)\s+(?:had\s+|have\s+)?(?P<verb>signed|inked|concluded)\b")
+        rf"[A-Z][\w’'–-]+(?:\s+and\s+[A-Z][\w’'–-]+)?)\s+(?:had\s+|have\s+)?(?P<verb>signed|inked|concluded)\b")
     participle = re.compile(
-        rf"(?<![\w])(?i:the|a|an)\s+(?P<np>(?:[\w’'-]+\s+){{0,4}}?(?:{doc}))\s*,?\s+"
+        rf"(?<![\w])(?i:the|a|an)\s+(?P<np>(?:[\w’'–-]+\s+){{0,4}}?(?:{doc}))\s*,?\s+"
         rf"(?P<verb>signed|inked|concluded|(?<=statement )(?:issued|released|adopted)|"
         rf"(?<=declaration )(?:issued|released|adopted))\s+"
         rf"(?=by\b|in\s+(?:\d|[A-Z])|on\s+[A-Z]|last\b|earlier\b|after\b|at\s+the\s+end\b|in\s+the\s+presence\b|"
         rf"during\b|at\s+(?:a|the)\s+(?:ceremony|signing)\b)")
     between = re.compile(
-        rf"(?<![\w])(?i:the|a|an)\s+(?P<np>(?:[\w’'-]+\s+){{1,3}}?(?:{doc}))\s+(?=between\s)")
+        rf"(?<![\w])(?i:the|a|an)\s+(?P<np>(?:[\w’'–-]+\s+){{1,3}}?(?:{doc}))\s+(?=between\s)")
     return dated, relative, participle, between
 
 
@@ -148,6 +148,10 @@ def _subject_countries(s: Sentence, ms: list[Ment], pos: int, g: Gazetteer, pc: 
 
 def _sign_date(s: Sentence, published: dt.date | None, pos: int | None = None) -> DateValue | None:
     """The time expression of the sentence nearest the signing verb (a dateline is not one)."""
+    if pos is not None:
+        clause = when_clause_time(time_expressions(s.text, published, "past"), s.text, pos - s.start)
+        if clause is not None:
+            return clause.date
     exprs = [e for e in time_expressions(s.text, published, "past") if e.kind in ("point",) and e.date
              and not re.search(r"(?:take|takes|took|come|comes|enter|enters|go|goes) (?:effect|into force)\b[^,.]*$",
                                s.text[: e.start])
@@ -192,6 +196,7 @@ def find_agreements(
         last_key = key
         return ac
 
+    mentioned = {m.key for m in ments if m.key and m.etype == "country"} | set(people_country.values())
     for s in sentences:
         low = s.text.lower()
         if not any(w in low for w in _KEYWORDS):
@@ -202,6 +207,8 @@ def find_agreements(
             for p in ref.patterns:
                 for m in p.finditer(s.text):
                     if any(a < m.end() and m.start() < b for a, b in spans):
+                        continue
+                    if not _ref_fits(ref, s, ms, m.start(), mentioned):
                         continue
                     spans.append((m.start(), m.end()))
                     ac = touch(ref.key, m.group(), s, "agreement.reference", ref)
@@ -237,7 +244,11 @@ def find_agreements(
                 np_text = _STRIP_DET.sub("", re.sub(r"^(?:of|for)\s+", "", m.group("np"), flags=re.I)).strip()
                 np_text = re.sub(r"^(?:a\s+)?(?:number|series|raft|host|range|set)\s+of\s+", "", np_text, flags=re.I)
                 post = re.match(r"\s+(?:on|for|in|of|to)\s+[^,.;()]{3,80}?(?=\s+(?:on|at|with|between|during|after|"
-                                r"before|which|that|in\s+\d{4}|in\s+[A-Z]\w+day)\b|[,.;()]|$)", s.text[m.end("np"):])
+                                r"before|which|that|in\s+\d{4}|in\s+[A-Z]\w+)\b|[,.;()]|$)", s.text[m.end("np"):])
+                if post and post.group().split()[0] == "in" and any(
+                        x.etype in ("place", "country") and x.start == s.start + m.end("np") + post.group().index("in")
+                        + 3 for x in ms):
+                    post = None  # "signed a trade agreement in Lima": where, not which
                 if post and not re.search(r"\b(?:on|in)\s+\w+day\b|\b(?:19|20)\d\d\b|\b(?:in|on|by)\s+"
                                           r"(?:early |late |mid-)?(?:January|February|March|April|May|June|July|"
                                           r"August|September|October|November|December)\b", post.group()):
@@ -405,6 +416,17 @@ def _ctx_date(s: Sentence, ctx_dates: dict[int, DateValue | None] | None) -> Dat
     return ctx_dates.get(s.index)
 
 
+def _ref_fits(ref: RefAgreement, s: Sentence, ms: list[Ment], start: int, mentioned: set[str]) -> bool:
+    """Whether a known agreement's name is meant here: a bilateral one needs both its parties in the article, and
+    no other country may qualify the name ("the Kenya–Peru comprehensive cooperation plan" is not China–Iran's)."""
+    if len(ref.parties) <= 2 and not set(ref.parties) <= mentioned:
+        return False
+    before = s.start + start
+    qualifiers = [m for m in ms if m.key and m.etype == "country" and before - 20 <= m.end <= before
+                  and re.fullmatch(r"(?:[\s–—-]|(?:’s|'s)|[\w-]+[–—-])*", s.text[m.end - s.start : start])]
+    return not any(m.key not in ref.parties for m in qualifiers)
+
+
 def _matching_ref(parties: list[str], date: DateValue | None, g: Gazetteer, name: str) -> RefAgreement | None:
     for ref in g.agreements:
         if not ref.parties or len(ref.parties) > 3 or not set(ref.parties) <= set(parties):
@@ -423,9 +445,11 @@ def _status_near(ac: AgreementCand, s: Sentence, a: int, b: int, verbs: dict[str
         ac.status = "planned" if ac.status == "mentioned" else ac.status
     elif re.search(r"\b(?:signed|inked|concluded|sealed|struck)\b", before + " " + after, re.IGNORECASE):
         ac.status = "signed"
-        if re.search(r"\b(?:signed|inked|concluded)\b", after, re.IGNORECASE) or re.search(
-                r"\b(?:signed|inked|concluded)\b[^.]{0,40}$", before, re.IGNORECASE):
-            d = _sign_date(s, published)
+        verb_after = re.search(r"\b(?:signed|inked|concluded)\b", after, re.IGNORECASE)
+        verb_before = re.search(r"\b(?:signed|inked|concluded)\b[^.]{0,40}$", before, re.IGNORECASE)
+        rel = b + verb_after.start() if verb_after else (max(0, a - 60) + verb_before.start() if verb_before else -1)
+        if rel >= 0:
+            d = _sign_date(s, published, s.start + rel)
             if d and not ac.date:
                 ac.date = d
 

@@ -16,7 +16,7 @@ from kg.facts import DateValue
 from kg.mapper.gazetteer import Gazetteer, lexicon, load
 from kg.mapper.mentions import Ment
 from kg.mapper.text import Sentence
-from kg.mapper.timex import tense_of, time_expressions
+from kg.mapper.timex import tense_of, time_expressions, when_clause_time
 
 ACTOR_TYPES = {"person", "country", "government", "ministry", "military", "international_organization", "organization"}
 _NUM = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
@@ -50,6 +50,7 @@ class MeetingCand:
     unnamed: bool = False  # its countries stand for people the text describes but does not name
     place_from_dateline: bool = False  # the place is only the report's dateline
     side_countries: list[str] = field(default_factory=list)  # when "the two sides" meet: their countries
+    subject_keys: list[str] = field(default_factory=list)  # the participants that are the trigger's subject
     extra_sents: list[int] = field(default_factory=list)
 
 
@@ -135,6 +136,17 @@ def _planned_re() -> re.Pattern[str]:
     return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(c) for c in cues) + r")(?![\w])", re.IGNORECASE)
 
 
+_ORDINAL_BEFORE = re.compile(r"(?<![\w])(?:first|second|third|fourth|fifth|last|only|latest)(?:\s+[\w’'-]+){0,8}\s+$",
+                             re.IGNORECASE)
+
+
+def _plan_cues(text: str) -> list[re.Match[str]]:
+    """The cues of a plan in ``text``, except an infinitive after an ordinal ("became the first Chinese president in
+    14 years to visit Iran" tells of a visit, not a plan)."""
+    return [c for c in _planned_re().finditer(text)
+            if not (c.group().lower().startswith("to ") and _ORDINAL_BEFORE.search(text[: c.start()]))]
+
+
 @lru_cache(maxsize=1)
 def _non_meeting_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """Cues that make a trigger no event: before it in its clause ("called for a summit", "cancelled her visit to",
@@ -179,7 +191,7 @@ _MEET_WORDS = ("meet", "met", "talk", "visit", "trip", "tour", "call", "phon", "
                "welcom", "arriv", "land", "travel", "flew", "head", "return", "summit", "consult", "negotiat",
                "exchang", "journey", "signed", "inked", "commission", "committee", "sat down", "sit down", "sits down",
                "sitting down", "chair", "presid", "fly", "flies", "flying", "confer", "round of", "session of",
-               "edition of")
+               "edition of", "summon")
 
 
 def _meet_word(text: str) -> bool:
@@ -557,6 +569,10 @@ _REL_CLAUSE_SPAN = re.compile(r",\s*(?:who|which|whose|his|her|their|its)\b[^,;]
 def _date_for(s: Sentence, pos: int, published: dt.date | None, tense: str | None,
               prev: MeetingCand | None) -> tuple[DateValue | None, DateValue | None]:
     exprs = time_expressions(s.text, published, tense)  # type: ignore[arg-type]
+    rel = pos - s.start
+    clause = when_clause_time(exprs, s.text, rel)
+    if clause is not None:
+        return clause.date, clause.end_date
     exprs = [e for e in exprs if e.kind in ("point", "range", "relative_anaphoric")
              or (e.kind == "since" and re.search(r"negotiat|talks", s.text)
                  and not _FIRST_SINCE.search(s.text[: e.start]))]
@@ -570,7 +586,6 @@ def _date_for(s: Sentence, pos: int, published: dt.date | None, tense: str | Non
     if dl and any(e.start >= dl.end() for e in exprs):
         # "ATHENS, Sept 23 (Wire) — X hosted Y on Wednesday": the dateline dates the report, not the meeting
         exprs = [e for e in exprs if e.start >= dl.end()]
-    rel = pos - s.start
     # "X, who took office in July, held talks on Wednesday": a relative clause dates something else
     clauses = [(c.start(), c.end()) for c in _REL_CLAUSE_SPAN.finditer(s.text) if not c.start() <= rel < c.end()]
     outside = [e for e in exprs if not any(x <= e.start < y for x, y in clauses)]
@@ -907,6 +922,23 @@ _LEADING_CLAUSE = re.compile(r"\s*(?:(?:while|after|before|when|upon)|(?P<prep>(
                              r"(?:a|an|the|their|his|her|its)(?:\s+[\w-]+)?))?\s*$", re.IGNORECASE)
 
 
+_AND_THEN = re.compile(r"\s*,?\s*and\s+(?:also\s+|then\s+|later\s+|separately\s+|briefly\s+)?")
+
+
+def _subject_of_earlier_verb(s: Sentence, ms: list[Ment], subj: list[Ment], a: int,
+                             cands: list[MeetingCand]) -> list[Ment]:
+    """"He held talks with A and met B": the partner of the earlier verb is not the subject of the later one; its
+    subject is."""
+    if len(subj) != 1 or not subj[0].key or not _AND_THEN.fullmatch(s.text[subj[0].end - s.start : a - s.start]):
+        return subj
+    prev = next((c for c in reversed(cands) if c.sent == s.index and c.end <= subj[0].start and c.subject_keys
+                 and subj[0].key in c.participants and subj[0].key not in c.subject_keys), None)
+    if prev is None:
+        return subj
+    earlier = [m for m in ms if m.key in prev.subject_keys and m.end <= prev.start]
+    return earlier[-1:] or subj
+
+
 def _read_trigger(s: Sentence, ms: list[Ment], trig: _Trigger, tm: re.Match[str], a: int, b: int,
                   cands: list[MeetingCand], recent: list[Ment], g: Gazetteer,
                   people_country: dict[str, str]) -> MeetingCand | None:
@@ -924,6 +956,7 @@ def _read_trigger(s: Sentence, ms: list[Ment], trig: _Trigger, tm: re.Match[str]
         if comma > 0:
             after = [m for m in ms if m.start > s.start + comma and is_actor(m) and not m.modifier]
             subj = after[:1]
+    subj = _subject_of_earlier_verb(s, ms, subj, a, cands)
     objs = _objects(s, ms, b)
     between = re.match(r"\s*(?:with|between|by)\s" if trig.kind != "phone_call" else r"\s*(?:with|between|from)\s",
                        s.text[b - s.start :])
@@ -1098,6 +1131,7 @@ def _read_trigger(s: Sentence, ms: list[Ment], trig: _Trigger, tm: re.Match[str]
     if medium:  # "met with X by video link", "held talks over the phone"
         kind = "video_call" if re.match(r"video|virtual", medium.group("m"), re.IGNORECASE) else "phone_call"
     mc = MeetingCand(kind, participants, s.index, rule, a, b)
+    mc.subject_keys = [k for k in left if k in participants]
     mc.unnamed = not s.headline and any(_unnamed_role(m) for m in [*subj, *objs])
     if any(m.etype == "group" and m.head in ("sides", "parties", "countries", "nations", "governments")
            for m in [*subj, *objs]):
@@ -1118,12 +1152,11 @@ def _finish(mc: MeetingCand, s: Sentence, ms: list[Ment], tm: re.Match[str], pub
     prev = next((c for c in reversed(cands) if c.date), None)
     window_start = s.text.rfind(",", 0, max(0, a - s.start - 60))
     window = s.text[max(0, window_start) : mc.end - s.start + 20]
-    planned = bool(_planned_re().search(window)
-                   or (tense == "future" and _planned_re().search(s.text[: mc.end - s.start])))
+    planned = bool(_plan_cues(window) or (tense == "future" and _plan_cues(s.text[: mc.end - s.start])))
     if planned and _past_trigger(tm.group()):
         # "Ahead of the summit, X met Y": a past verb is planned only by a cue of its own clause ("had been due to")
         planned = any(not re.search(r"[,;]", s.text[c.end() : a - s.start]) and a - s.start - c.end() <= 30
-                      for c in _planned_re().finditer(s.text[: a - s.start]))
+                      for c in _plan_cues(s.text[: a - s.start]))
     if planned:
         mc.status = "scheduled"
     elif tense == "future" and _past_trigger(tm.group()):
@@ -1368,12 +1401,13 @@ def _signed_by(s: Sentence, ms: list[Ment], cands: list[MeetingCand], published:
         # "the agreement that Foreign Ministers A and B signed in Tehran in March 2021", "A and her counterpart B
         # signed a memorandum at the Foreign Ministry": two signers side by side
         a = s.start + sm.start()
-        told = any(c.sent == s.index and (c.start <= a <= c.end + 80 if sm.re is _SIGNED_WHERE else True)
-                   for c in cands)
-        if told or _REMOTE.match(s.text, sm.end()):
+        if _REMOTE.match(s.text, sm.end()):
             continue
         keys = persons(_pair_before(s, ms, a))
-        if len(keys) >= 2 and two_countries(keys):
+        # (a meeting of the sentence that has the signers, or ends just before the signing, tells it already)
+        told = any(c.sent == s.index and (set(keys) <= set(c.participants) or (
+            sm.re is _SIGNED_WHERE and c.start <= a <= c.end + 80)) for c in cands)
+        if len(keys) >= 2 and not told and two_countries(keys):
             add(keys, sm, "meeting.signing", a=a)
 
 
@@ -1383,9 +1417,9 @@ _ATTENDED_BY = re.compile(r"(?:(?P<verb>hosted|chaired|presided over|opened|conv
                           r"attended\s+by\s+", re.IGNORECASE)
 _SIGNED_PAIR = re.compile(r"(?<![\w])(?:signed|inked|put their signatures to|initialled|initialed)\s+"
                           r"(?:(?:a|an|the|two|three|four|five|six|\d+|new|joint|"
-                          r"several|[\w-]+-year)\s+){0,3}(?:[\w-]+\s+){0,3}?(?:agreements?|accords?|deals?|treaty|"
+                          r"several|[\w-]+-year)\s+){0,3}(?:[\w–-]+\s+){0,3}?(?:(?i:agreements?|accords?|deals?|treaty|"
                           r"treaties|pacts?|memorand(?:um|a|ums)|MoUs?|documents?|declarations?|statements?|"
-                          r"protocols?|contracts?)(?![\w-])")
+                          r"protocols?|contracts?)|Plan|Programme|Program|Charter|Roadmap|Convention)(?![\w-])")
 _SIGNED_WHERE = re.compile(r"(?<![\w])(?:signed|inked)(?=\s+(?:it\s+|them\s+)?(?:in|at|during|on|last)\s)")
 _SIGNED_WITH = re.compile(r"(?<![\w])(?:signed|inked)\s+(?:a|an|the|two|three|\d+)\s+[^.;,“”\"]{3,90}?\s+with\s+"
                           r"(?=(?:the\s+)?(?:[\w’'-]+\s+){0,2}[A-Z])")

@@ -75,8 +75,8 @@ class KnownMeeting:
 
     iri: NamedNode
     kind: str
-    participants: frozenset[str]  # actor IRIs, widened with the participants' countries
-    persons: frozenset[str]  # the participants as stated
+    persons: frozenset[str]  # the participants as stated (actor IRIs)
+    countries: frozenset[str]  # the countries the stated people belong to
     date: DateValue | None
     end_date: DateValue | None
     article_id: str
@@ -92,6 +92,13 @@ def _dates_compatible(a: KnownMeeting, b: KnownMeeting) -> bool:
     if a.published is None or b.published is None or a.persons != b.persons:
         return False
     return abs((a.published - b.published).days) <= 14
+
+
+def _shared(known: KnownMeeting, candidate: KnownMeeting, affiliations: dict[str, str]) -> int:
+    """How many of the candidate's participants the known meeting has: the same actor, or a country standing for
+    one of its people ("Raisi's visit to China" and "Raisi met Xi"). Two people of one country are not one."""
+    return sum(1 for p in candidate.persons if p in known.persons or p in known.countries
+               or affiliations.get(p) in known.persons)
 
 
 @dataclass
@@ -111,22 +118,23 @@ class MeetingRegistry:
         """The meeting's IRI: an existing one when another article reports the same meeting, else a new
         one minted from the meeting's content. The meeting is remembered for later articles."""
         persons = frozenset(p.value for p in participant_iris)
-        widened = persons | {affiliations[p] for p in persons if p in affiliations}
         candidate = KnownMeeting(
             NamedNode(RESOURCE),
             meeting.kind,
-            frozenset(widened),
             persons,
+            frozenset(affiliations[p] for p in persons if p in affiliations),
             meeting.date,
             meeting.end_date,
             article_id,
             published,
         )
         needed = min(2, len(persons))
+        # an IRI this article already gave one of its meetings is taken: one article's meetings stay apart
+        taken = {k.iri for k in self.known if k.article_id == article_id}
         for known in self.known:
-            if known.article_id == article_id or known.kind != meeting.kind:
+            if known.article_id == article_id or known.kind != meeting.kind or known.iri in taken:
                 continue
-            if len(known.participants & candidate.participants) < needed:
+            if _shared(known, candidate, affiliations) < needed:
                 continue
             if _dates_compatible(known, candidate):
                 candidate.iri = known.iri

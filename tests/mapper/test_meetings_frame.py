@@ -753,3 +753,45 @@ def test_summit_in_which_named_leaders_took_part() -> None:
                "Ruto Kamau and Tanzanian President Ali Mwanga took part.")
     summits = [p for p, m in zip(_people(f), f.meetings, strict=True) if m.kind == "summit"]
     assert summits == [{"Ruto Kamau", "Ali Mwanga"}]
+
+
+def test_the_first_leader_to_visit_tells_a_visit_not_a_plan() -> None:
+    f = _facts("The pact goes back to May 2019, when Kenyan President Ruto Kamau became the first Kenyan leader in "
+               "a decade to visit Peru.")
+    visit = next(m for m in f.meetings if m.kind == "state_visit")
+    assert (visit.status, visit.date.value if visit.date else None) == ("happened", "2019-05")
+
+
+def test_an_infinitive_visit_is_still_a_plan() -> None:
+    f = _facts("Kenyan President Ruto Kamau is expected to visit Peru next month.")
+    assert [m.status for m in f.meetings] == ["scheduled"]
+
+
+def test_a_summoned_envoy_met_the_country_that_summoned_him() -> None:
+    f = _facts("Ankara summoned the Chilean ambassador, Tomas Berg, to protest on Monday.")
+    assert _people(f) == [{"Turkey", "Tomas Berg"}]
+
+
+def test_coordinated_verbs_share_the_first_verbs_subject() -> None:
+    f = _facts("On Tuesday Kenyan Foreign Minister Amina Wekesa held talks with Peruvian Foreign Minister Rosa Quispe "
+               "and met Peruvian President Tomas Berg.")
+    assert {frozenset(p) for p in _people(f)} == {frozenset({"Amina Wekesa", "Rosa Quispe"}),
+                                                  frozenset({"Amina Wekesa", "Tomas Berg"})}
+
+
+def test_a_signing_in_a_when_clause_is_its_own_meeting_on_the_clauses_date() -> None:
+    f = _facts("Peruvian Foreign Minister Rosa Quispe arrived in Nairobi on Monday, her first trip to Kenya since "
+               "June 2021, when she and Kenyan Foreign Minister Amina Wekesa signed the Kenya–Peru Trade Agreement "
+               "in Lima.")
+    got = {(frozenset(p), m.date.value if m.date else None)
+           for p, m in zip(_people(f), f.meetings, strict=True)}
+    assert (frozenset({"Rosa Quispe", "Amina Wekesa"}), "2021-06") in got
+    assert (frozenset({"Rosa Quispe", "Kenya"}), "2024-03-11") in got
+    assert [(a.name, a.date.value if a.date else None) for a in f.agreements] == [
+        ("Kenya–Peru Trade Agreement", "2021-06")]
+
+
+def test_a_known_agreements_name_qualified_by_other_countries_is_not_that_agreement() -> None:
+    f = _facts("Kenya and Peru signed the Kenya–Peru comprehensive cooperation plan in Lima on Monday.")
+    assert all("China" not in a.name for a in f.agreements)
+    assert {f.actors[k].label for a in f.agreements for k in a.parties} <= {"Kenya", "Peru"}

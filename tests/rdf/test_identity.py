@@ -63,3 +63,28 @@ def test_iris_are_deterministic() -> None:
     one = MeetingRegistry().resolve(_meeting(), "art0", None, [RAISI, XI], AFFILIATION)
     two = MeetingRegistry().resolve(_meeting(), "art0", None, [XI, RAISI], AFFILIATION)
     assert one == two and isinstance(one, NamedNode)
+
+
+WANG, ZARIF, ROUHANI = (actor_iri(k) for k in ("wd:Q701801", "wd:Q10296812", "wd:Q348144"))
+PEOPLE = {**AFFILIATION, WANG.value: CHINA.value, ZARIF.value: IRAN.value, ROUHANI.value: IRAN.value}
+
+
+def test_meeting_two_people_of_one_country_is_not_one_meeting() -> None:
+    # Wang met Zarif and then Rouhani the same month: sharing Wang and both countries is not enough
+    registry = MeetingRegistry()
+    talks = registry.resolve(_meeting("meeting", "2021-03", None), "a", dt.date(2022, 7, 11), [WANG, ZARIF], PEOPLE)
+    audience = registry.resolve(_meeting("meeting", "2021-03-26", None), "b", dt.date(2021, 3, 27),
+                                [WANG, ROUHANI], PEOPLE)
+    assert talks != audience
+
+
+def test_one_article_never_puts_two_of_its_meetings_on_one_iri() -> None:
+    # a month-precise report elsewhere overlaps both of this article's meetings; only the first may join it
+    registry = MeetingRegistry()
+    month = registry.resolve(_meeting("meeting", "2021-03", None), "a", dt.date(2022, 7, 11), [WANG, ZARIF], PEOPLE)
+    day1 = registry.resolve(_meeting("meeting", "2021-03-27", None, "m1"), "b", dt.date(2021, 3, 27), [WANG, ZARIF],
+                            PEOPLE)
+    day2 = registry.resolve(_meeting("meeting", "2021-03-26", None, "m2"), "b", dt.date(2021, 3, 27), [ZARIF, WANG],
+                            PEOPLE)
+    assert day1 == month
+    assert day2 != day1
