@@ -371,6 +371,10 @@ _TITLE_OF_APPOS = re.compile(r"\s*(?:the\s+)?(?:[A-Z][\w-]*\s+){1,3}of\s+(?:the\
                              r"(?:[A-Z][\w.-]*\s+){0,2}")
 
 
+_APPOS_AND = re.compile(r"\s*,\s*(?:the\s+|a\s+|an\s+|[A-Z][\w-]*(?:’s|'s)\s+|[a-z][\w-]*\s+(?:[a-z][\w-]*\s+)?"
+                        r"(?:of|for|to|at|in)\s+)[^,;()]{3,100},\s*(?:and|as well as)\s+")
+
+
 def _objects(s: Sentence, ms: list[Ment], pos: int, max_gap: int = 45, places: bool = False) -> list[Ment]:
     """The actors right after ``pos``, coordinated with "and" or commas."""
     right = [m for m in ms if m.start >= pos and (is_actor(m) or _unnamed_role(m)) and not m.modifier
@@ -414,20 +418,25 @@ def _objects(s: Sentence, ms: list[Ment], pos: int, max_gap: int = 45, places: b
             r"on behalf of|against)\s+(?:the\s+)?$", gap):
         return []
     out = [first]
-    skipping = False
-    for m in right[1:]:
+    rest = right[1:]
+    i = 0
+    while i < len(rest):
+        m = rest[i]
         gap = s.text[out[-1].end - s.start : _span_start(m) - s.start]
-        if skipping and m.etype != "person":
-            continue  # a country or body inside the apposition of the last name
-        skipping = False
         if re.fullmatch(r"\s*(?:\([^)]*\))?\s*(?:,|and|, and|&|as well as)\s*(?:" + _POSS_COUNTRY + "|" + _TITLE_GAP
                         + r"|(?:his|her|their|its)\s+" + _PARTNER_ROLE + r"(?:[A-Z][\w’'-]*\s+){0,3})", gap):
             out.append(m)
-        elif out[-1].etype == "person" and m.etype == "person" and re.fullmatch(
-                r"\s*,\s*(?:the\s+|a\s+|an\s+|[A-Z][\w-]*(?:’s|'s)\s+)[^,;()]{3,100},\s*(?:and|as well as)\s+", gap):
-            out.append(m)  # "Wang Qun, China's permanent representative in Vienna, and Mikhail Ulyanov"
-        else:
+            i += 1
+            continue
+        if out[-1].etype != "person":
             break
+        # "Wang Qun, China's permanent representative in Vienna, and Mikhail Ulyanov", "A, secretary of Iran's
+        # security council, and B": the next person after an apposition (its countries and bodies skipped)
+        nxt = next((j for j in range(i, len(rest)) if rest[j].etype == "person"), None)
+        if nxt is None or not _APPOS_AND.fullmatch(s.text[out[-1].end - s.start : _span_start(rest[nxt]) - s.start]):
+            break
+        out.append(rest[nxt])
+        i = nxt + 1
     return out
 
 
@@ -939,10 +948,29 @@ def _subject_of_earlier_verb(s: Sentence, ms: list[Ment], subj: list[Ment], a: i
     return earlier[-1:] or subj
 
 
+def _hosted_by_earlier(s: Sentence, ms: list[Ment], a: int, b: int, cands: list[MeetingCand], g: Gazetteer,
+                       people_country: dict[str, str]) -> bool:
+    """"talks in Beijing between A and B, hosted by Wang Yi": the host joins the meeting just told."""
+    if not re.fullmatch(r".*,\s*", s.text[: a - s.start], re.DOTALL) or not re.match(r"\s+by\s", s.text[b - s.start :]):
+        return False
+    earlier = next((c for c in reversed(cands) if c.sent == s.index and c.end <= a), None)
+    if earlier is None:
+        return False
+    by = re.match(r"\s+by\s+", s.text[b - s.start :])
+    hosts = _keys(_objects(s, ms, b + by.end(), max_gap=45), cands, [], g, people_country) if by else []
+    if not hosts:
+        return False
+    earlier.participants.extend(k for k in hosts if k not in earlier.participants)
+    earlier.host = hosts[0]
+    return True
+
+
 def _read_trigger(s: Sentence, ms: list[Ment], trig: _Trigger, tm: re.Match[str], a: int, b: int,
                   cands: list[MeetingCand], recent: list[Ment], g: Gazetteer,
                   people_country: dict[str, str]) -> MeetingCand | None:
     text = tm.group().lower()
+    if trig.host_subject and _hosted_by_earlier(s, ms, a, b, cands, g, people_country):
+        return None
     # "Berg's meeting with X", "the two ministers' talks": the possessor is the subject of a meeting noun
     subj = _subjects(s, ms, a, allow_poss=trig.visit or text.startswith(("meeting", "talks", "phone", "telephone",
                                                                          "video")))

@@ -389,6 +389,10 @@ def _sentence_mentions(s: Sentence, g: Gazetteer, lx: Lex) -> list[Ment]:
             if cur and t[cur[-1][1]:a] == ". " and len(cur[-1][2]) > 1:
                 runs.append(cur)
                 cur = []
+            if cur and (cur[-1][2] in _ORG_HEADS or cur[-1][2] in _NOT_NAME_WORDS):
+                # "head of China's National Energy Administration Zhang Jianhua": the body ends, a name begins
+                runs.append(cur)
+                cur = []
             cur.append(tok)
         elif cur and w.lower() in {"bin", "ibn", "al", "el", "de", "van", "von", "der"} and t[cur[-1][1]:a] == " ":
             cur.append(tok)
@@ -441,6 +445,7 @@ def _sentence_mentions(s: Sentence, g: Gazetteer, lx: Lex) -> list[Ment]:
                 if not country:
                     country = next((c for w in role.split() for c in [_country_of_word(w, g, lx)] if c), None)
         role_comma = False
+        body_title_at: int | None = None
         if not tl and not listed and not appos and len(run) >= 2:
             # "her Mexican counterpart, Gabriel Ortega Ruiz", "his Serbian and Hungarian counterparts, A and B,"
             rc = (_ROLE_COMMA.search(before[-160:]) or _POSS_ROLE_COMMA.search(before[-160:])
@@ -452,6 +457,13 @@ def _sentence_mentions(s: Sentence, g: Gazetteer, lx: Lex) -> list[Ment]:
                     c = _country_of_word(w, g, lx)
                     if c and country is None and "and" not in role.split():
                         country = c
+        if not tl and not listed and not appos and not role_comma and len(run) >= 2:
+            hb = _HEAD_OF_BODY.search(before[-160:])
+            if hb:  # "head of China's National Energy Administration Zhang Jianhua": the office names the person
+                role_comma = True
+                body_title_at = len(before) - len(before[-160:]) + hb.start()
+                role = hb.group("title").strip()
+                country = country or (_country_of_word(hb.group("poss"), g, lx) if hb.group("poss") else None)
         if not tl and not listed and not appos and not role_comma and len(run) >= 2:
             # "Bangladesh's Tanvir Hossain", "Tunisia’s Mourad Jelassi": a full name owned by a country is a person
             pc = re.search(r"(?<![\w])([A-Z][\w-]+(?:\s[A-Z][\w-]+)?)(?:’s|'s)\s+$", before)
@@ -478,6 +490,8 @@ def _sentence_mentions(s: Sentence, g: Gazetteer, lx: Lex) -> list[Ment]:
         mt = Ment(base + a, base + b, s.index, "name", "person", None, name, role=role, country=country)
         if appos:
             mt.role_start = base + len(before) - len(before[-160:]) + appos.start()
+        if body_title_at is not None:
+            mt.role_start = base + body_title_at
         if listed and country:
             of = re.match(r"\s+of\s+(?:the\s+)?", after)
             if of:  # the country of the name is part of the mention, not an actor beside it
@@ -648,11 +662,19 @@ _MINISTRY_RE = re.compile(
     r"(?: [Aa]ffairs)? (?:[Mm]inistry|[Dd]epartment)(?![\w])"
     r"|(?<![\w])[Mm]inistry of (?P<dom2>(?:[A-Z][a-z]+)(?: (?:and )?[A-Z][a-z]+){0,3})"
 )
+# an office of a named body written straight before a name: "head of China's National Energy Administration"
+_HEAD_OF_BODY = re.compile(
+    r"(?<![\w])(?P<title>(?:(?!(?:and|or|with|by|to|of|from|as|the|a|an)\s)[a-z-]+\s+){0,2}(?i:head|chief|director|director-general|chairman|chairwoman|chair|"
+    r"president|secretary-general|governor|commander|administrator|CEO)\s+of\s+(?:the\s+)?"
+    r"(?:(?P<poss>[A-Z][\w-]*(?:\s[A-Z][\w-]*)?)(?:’s|'s)\s+)?(?:[A-Z][\w&-]*\s+(?:(?:of|for|and)\s+(?:the\s+)?)?){1,6}?"
+    r"(?:Agency|Authority|Corporation|Company|Commission|Council|Committee|Service|Bureau|Institute|Organi[sz]ation|"
+    r"Administration|Bank|Fund|Association|Federation|Office|Department|Ministry|Secretariat|Group)\s+)$")
 _ORG_HEADS = ("Agency", "Authority", "Corporation", "Company", "Commission", "Council", "Committee", "Service",
               "Bureau", "Institute", "Organisation", "Organization", "Union", "Bank", "Fund", "Association",
               "Federation", "Alliance", "Party", "Assembly", "Parliament", "Court", "Front", "Movement", "League",
               "Community", "Secretariat")
 _NOT_NAME_WORDS = frozenset({"Ministry", "Office", "Department", "Embassy", "Government", "Agency", "University",
+                             "Administration",
                              "Times", "Post", "News", "Daily", "Herald", "Tribune", "Television", "Radio"})
 _ORG_NAME_RE = re.compile(
     r"(?<![\w’'-])(?P<name>(?:[A-Z][\w’'&.-]*\s+(?:(?:of|for|on)\s+(?:the\s+)?)?){1,5}"

@@ -795,3 +795,11 @@ def test_a_known_agreements_name_qualified_by_other_countries_is_not_that_agreem
     f = _facts("Kenya and Peru signed the Kenya–Peru comprehensive cooperation plan in Lima on Monday.")
     assert all("China" not in a.name for a in f.agreements)
     assert {f.actors[k].label for a in f.agreements for k in a.parties} <= {"Kenya", "Peru"}
+
+
+def test_partners_after_a_place_and_across_an_apposition() -> None:
+    f = _facts("The deal followed four days of talks in Nairobi between Amina Wekesa, then secretary of Kenya's "
+               "security council, and Peruvian envoy Rosa Quispe, hosted by Ugandan Foreign Minister Tomas Okello.")
+    assert _people(f) == [{"Amina Wekesa", "Rosa Quispe", "Tomas Okello"}]
+    assert f.meetings[0].host and f.actors[f.meetings[0].host].label == "Tomas Okello"
+    assert f.meetings[0].place and f.meetings[0].place.label == "Nairobi"

@@ -184,3 +184,11 @@ def test_a_long_apposition_with_a_profession_names_a_person() -> None:
     f = map_article("Omar Haddadi, a research fellow at the Nairobi Institute of East African Studies, told the paper "
                     "that the deal would hold.", ArticleMeta("t"))
     assert [f.actors[k].label for s in f.statements for k in s.speakers] == ["Omar Haddadi"]
+
+
+def test_office_of_a_named_body_before_a_name_is_its_title() -> None:
+    text = "Head of Kenya's National Ports Administration Otieno Wafula and Peruvian Trade Minister Rosa Quispe met."
+    m = _by_text(text)["Otieno Wafula"]
+    assert m.etype == "person"
+    assert m.role == "Head of Kenya's National Ports Administration" and m.country == "country:kenya"
+    assert "National Ports Administration Otieno Wafula" not in _by_text(text)
