@@ -191,7 +191,8 @@ _MEET_WORDS = ("meet", "met", "talk", "visit", "trip", "tour", "call", "phon", "
                "welcom", "arriv", "land", "travel", "flew", "head", "return", "summit", "consult", "negotiat",
                "exchang", "journey", "signed", "inked", "commission", "committee", "sat down", "sit down", "sits down",
                "sitting down", "chair", "presid", "fly", "flies", "flying", "confer", "round of", "session of",
-               "edition of", "summon")
+               "edition of", "summon", "announced", "launched", "unveiled", "inaugurated", "opened", "witnessed",
+               "laid", "issued", "agreed", "pledged", "declared")
 
 
 def _meet_word(text: str) -> bool:
@@ -456,8 +457,10 @@ def _place_in(s: Sentence, ms: list[Ment], g: Gazetteer, after: int) -> str | No
         return _known_place(m.group("name"), g) or "newplace:" + m.group("name")
     for m in re.finditer(r"(?<![\w])(?:in|at)\s+(?:the\s+)?([A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,2})"
                          r"(?P<cap>\s+capital)?(?P<city>\s+(?:city|town|port|resort) of\s+(?P<cname>[A-Z][\w’'\-]+"
-                         r"(?:\s+[A-Z][\w’'\-]+)?))?(?P<ofc>,\s+(?P<ctry>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)?))?",
-                         s.text):
+                         r"(?:\s+[A-Z][\w’'\-]+)?))?(?P<ofc>,\s+(?P<ctry>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)?))?"
+                         r"(?P<prov>,?\s+(?:(?:north|south|east|west|central|northeast|northwest|southeast|southwest)"
+                         r"(?:ern)?\s+)?(?P<pc>[A-Z][\w-]+)(?:’s|'s)\s+(?:[A-Z][\w-]+\s+){1,2}(?:Province|Region|"
+                         r"Prefecture|Oblast|State))?", s.text):
         if s.start + m.start() < after - 200 or m.start() > limit:
             continue
         name = m.group(1)
@@ -467,6 +470,9 @@ def _place_in(s: Sentence, ms: list[Ment], g: Gazetteer, after: int) -> str | No
         if m.group("ofc") and _country_word(m.group("ctry")) and not _known_place(name, g) \
                 and not _country_word(name) and len(name.split()) <= 2:
             return "newplace:" + name  # "in Mombasa, Kenya"
+        if m.group("prov") and _country_word(m.group("pc")) and not _known_place(name, g) \
+                and not _country_word(name) and len(name.split()) <= 2:
+            return "newplace:" + name  # "in Wuxi, east China's Jiangsu Province"
         if m.group("cap"):  # "in the Ethiopian capital" → Addis Ababa
             c = _country_word(name)
             ce = g.entity(c) if c else None
@@ -1389,7 +1395,8 @@ def _signed_by(s: Sentence, ms: list[Ment], cands: list[MeetingCand], published:
                g: Gazetteer, dateline_place: str | None, pc: dict[str, str]) -> None:
     """Signings attended by both signers, and meetings "attended by" named people: meetings of their own."""
     low = s.text.lower()
-    if "sign" not in low and "ink" not in low and "attended" not in low:
+    if not re.search(r"sign|ink|attended|announced|launched|unveiled|inaugurated|opened|witnessed|laid|issued|agreed|"
+                     r"pledged|declared", low):
         return  # (most meeting sentences tell no signing: skip the patterns)
 
     def persons(found: list[Ment]) -> list[str]:
@@ -1425,6 +1432,30 @@ def _signed_by(s: Sentence, ms: list[Ment], cands: list[MeetingCand], published:
         keys = list(dict.fromkeys([*subj[:1], *objs[:1]]))
         if len(keys) >= 2:
             add(keys, sm, "meeting.signing")
+    for jm in _JOINT_ACT.finditer(s.text):
+        # "In January 2022, Wang and Amir-Abdollahian announced in Wuxi the launch of the plan": two people of two
+        # countries acting together somewhere met there
+        a = s.start + jm.start()
+        pair = _pair_before(s, ms, a)
+        keys = persons(pair)
+        if len(keys) < 2 or not two_countries(keys) or _REMOTE.match(s.text, jm.end()) or any(
+                c.sent == s.index and set(keys) <= set(c.participants) for c in cands):
+            continue
+        where = re.search(r",\s*where\s+$", s.text[: _span_start(pair[0]) - s.start])
+        place = _place_in(s, ms, g, a) if re.match(r"\s+(?:in|at)\s+(?:the\s+)?[A-Z]", s.text[jm.end() :]) else None
+        if place is None and where:
+            # "travelled to the eastern Chinese city of Wuxi, where he and Wang announced …": the place before
+            town = re.search(r"(?<![\w])(?:city|town|port|resort|village) of ([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s*$",
+                             s.text[: where.start()])
+            before = [m for m in ms if m.end <= s.start + where.start() and (m.etype == "place" or m.place)]
+            if town:
+                place = _known_place(town.group(1), g) or "newplace:" + town.group(1)
+            elif before and before[-1].end >= s.start + where.start() - 2:
+                place = before[-1].place or before[-1].key
+        if place is None:
+            continue
+        add(keys, jm, "meeting.joint_act")
+        cands[-1].place = place
     for sm in [*_SIGNED_WHERE.finditer(s.text), *_SIGNED_PAIR.finditer(s.text)]:
         # "the agreement that Foreign Ministers A and B signed in Tehran in March 2021", "A and her counterpart B
         # signed a memorandum at the Foreign Ministry": two signers side by side
@@ -1439,6 +1470,8 @@ def _signed_by(s: Sentence, ms: list[Ment], cands: list[MeetingCand], published:
             add(keys, sm, "meeting.signing", a=a)
 
 
+_JOINT_ACT = re.compile(r"(?<![\w])(?:announced|launched|unveiled|inaugurated|opened|witnessed|laid|issued|"
+                        r"agreed|pledged|declared)(?![\w])")
 _ATTENDED_BY = re.compile(r"(?:(?P<verb>hosted|chaired|presided over|opened|convened)\s+(?:the|a|an)\s+"
                           r"(?:[\w-]+\s+){0,3}?(?:meeting|talks|session|consultations|dialogue|round)\b[^.;]{0,20}?,?\s+(?:which\s+was\s+|"
                           r"that\s+was\s+)?|(?:meeting|talks|session|consultations)(?:,[^,.;]{3,70},)?\s+(?:was\s+|were\s+)?)"

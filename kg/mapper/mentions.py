@@ -674,7 +674,7 @@ _ORG_HEADS = ("Agency", "Authority", "Corporation", "Company", "Commission", "Co
               "Federation", "Alliance", "Party", "Assembly", "Parliament", "Court", "Front", "Movement", "League",
               "Community", "Secretariat")
 _NOT_NAME_WORDS = frozenset({"Ministry", "Office", "Department", "Embassy", "Government", "Agency", "University",
-                             "Administration",
+                             "Administration", "Province", "Region", "Prefecture", "County", "District", "Oblast",
                              "Times", "Post", "News", "Daily", "Herald", "Tribune", "Television", "Radio"})
 _ORG_NAME_RE = re.compile(
     r"(?<![\w’'-])(?P<name>(?:[A-Z][\w’'&.-]*\s+(?:(?:of|for|on)\s+(?:the\s+)?)?){1,5}"

@@ -803,3 +803,19 @@ def test_partners_after_a_place_and_across_an_apposition() -> None:
     assert _people(f) == [{"Amina Wekesa", "Rosa Quispe", "Tomas Okello"}]
     assert f.meetings[0].host and f.actors[f.meetings[0].host].label == "Tomas Okello"
     assert f.meetings[0].place and f.meetings[0].place.label == "Nairobi"
+
+
+def test_two_people_of_two_countries_acting_together_somewhere_met_there() -> None:
+    f = _facts("In May 2022, Kenyan Foreign Minister Amina Wekesa and Peruvian Foreign Minister Rosa Quispe announced "
+               "in Mombasa, Kenya, the launch of a joint fund.")
+    assert _people(f) == [{"Amina Wekesa", "Rosa Quispe"}]
+    assert f.meetings[0].place and f.meetings[0].place.label == "Mombasa"
+    f = _facts("Kenyan Foreign Minister Amina Wekesa travelled to the coastal Peruvian city of Trujillo, where she and "
+               "Peruvian Foreign Minister Rosa Quispe unveiled a monument.")
+    assert {"Amina Wekesa", "Rosa Quispe"} in _people(f)
+
+
+def test_acting_together_without_a_place_is_no_meeting() -> None:
+    f = _facts("Kenyan President Ruto Kamau and Peruvian President Tomas Berg agreed in separate statements to "
+               "deepen ties.")
+    assert f.meetings == []
