@@ -447,9 +447,13 @@ def _place_in(s: Sentence, ms: list[Ment], g: Gazetteer, after: int) -> str | No
     Kenya", "in the Kenyan city of Kisumu")."""
     # a relative clause or a quote after the trigger speaks of other things ("…, who called for … in the Sea")
     # … and a coordinated verb phrase ("held talks on Monday and agreed that the commission would meet in Lusaka")
-    stop = re.search(r",\s*(?:who|which|where|saying|adding|as)\b|[;“\"]|\s(?:and|but)\s+(?:also\s+)?"
-                     r"(?:agreed|said|announced|decided|pledged|vowed|promised|called|urged|invited)\b",
-                     s.text[max(0, after - s.start):])
+    stops = re.finditer(r",\s*(?:who|which|where|saying|adding|as)\b|[;“\"]|"
+                        r"(?<![\w])(?:after|before|following|since)\s+(?:their|his|her|its|the|a|an)\s+(?:[\w-]+\s+){0,2}?(?:talks|meeting|meetings|visit|trip|"
+                        r"call|summit|consultations)\b|\s(?:and|but)\s+(?:also\s+)?"
+                        r"(?:agreed|said|announced|decided|pledged|vowed|promised|called|urged|invited)\b",
+                        s.text[max(0, after - s.start):])
+    # (… and an earlier event: "met Putin, his second meeting this month after their talks in Ashgabat")
+    stop = next((x for x in stops if x.start() > 0), None)
     limit = (after - s.start + stop.start()) if stop else len(s.text)
     for m in _TOWN_OF.finditer(s.text):  # "in the northern port city of Thessaloniki", "in the border town of X"
         if s.start + m.start() < after - 200 or m.start() > limit:
@@ -582,7 +586,7 @@ _REL_CLAUSE_SPAN = re.compile(r",\s*(?:who|which|whose|his|her|their|its)\b[^,;]
 
 
 def _date_for(s: Sentence, pos: int, published: dt.date | None, tense: str | None,
-              prev: MeetingCand | None) -> tuple[DateValue | None, DateValue | None]:
+              prev: MeetingCand | None, end: int | None = None) -> tuple[DateValue | None, DateValue | None]:
     exprs = time_expressions(s.text, published, tense)  # type: ignore[arg-type]
     rel = pos - s.start
     clause = when_clause_time(exprs, s.text, rel)
@@ -608,7 +612,10 @@ def _date_for(s: Sentence, pos: int, published: dt.date | None, tense: str | Non
         exprs = outside  # (an anaphoric "the same evening" still leans on the clause's day)
     if not exprs:
         return None, None
-    e = min(exprs, key=lambda x: abs(x.start - rel) + (0 if x.start >= rel else 15))
+    # (a date after the trigger counts from the trigger's end: "after their talks in Ashgabat on October 11")
+    rel_end = max(rel, (end - s.start) if end is not None else rel)
+    e = min(exprs, key=lambda x: (x.start - rel_end if x.start >= rel_end else 0) if x.start >= rel
+            else rel - x.start + 15)
     if e.kind == "relative_anaphoric":
         return (prev.date, prev.end_date) if prev else (None, None)
     return e.date, e.end_date
@@ -702,9 +709,31 @@ def find_meetings(
     summits = _summits(sentences, by_sent, out, published, g, dateline_place)
     summits += _attended_summits(sentences, by_sent, [*out, *summits], published, g, people_country)
     if summits:
+        out = _arrivals_for_summits(out, summits, sentences)
         out = sorted([*out, *summits], key=lambda m: (m.sent, m.start))
         for i, e in enumerate(out, 1):
             e.local_id = f"m{i}"
+    return out
+
+
+def _arrivals_for_summits(events: list[MeetingCand], summits: list[MeetingCand],
+                          sentences: list[Sentence]) -> list[MeetingCand]:
+    """"Xi, who also arrived in Kazan on Tuesday, addressed the summit": an arrival in a summit's city is its
+    attendance, not a visit to the host."""
+    out = []
+    for e in events:
+        # (arriving the day or two before the summit opens is still coming for it)
+        summit = next((m for m in summits if m.place and m.place == e.place and (
+            not m.date or not e.date or (e.date.first_day() <= (m.end_date or m.date).last_day()
+                                         and m.date.first_day() <= (e.end_date or e.date).last_day()
+                                         + dt.timedelta(days=2)))), None)
+        s = sentences[e.sent]
+        if (summit is None or e.kind != "state_visit" or e.explicit_visit or not e.visitor
+                or not re.match(r"(?:arriv|land|flew|fly|travel)", s.text[e.start - s.start : e.end - s.start])):
+            out.append(e)
+            continue
+        if e.visitor not in summit.participants:
+            summit.participants.append(e.visitor)
     return out
 
 
@@ -971,6 +1000,9 @@ def _hosted_by_earlier(s: Sentence, ms: list[Ment], a: int, b: int, cands: list[
     return True
 
 
+_IN_WHICH = re.compile(r"[^,.;:]{0,40}?(?<![\w])(?:in|during|at|on)\s+which\s+")
+
+
 def _read_trigger(s: Sentence, ms: list[Ment], trig: _Trigger, tm: re.Match[str], a: int, b: int,
                   cands: list[MeetingCand], recent: list[Ment], g: Gazetteer,
                   people_country: dict[str, str]) -> MeetingCand | None:
@@ -991,6 +1023,9 @@ def _read_trigger(s: Sentence, ms: list[Ment], trig: _Trigger, tm: re.Match[str]
             after = [m for m in ms if m.start > s.start + comma and is_actor(m) and not m.modifier]
             subj = after[:1]
     subj = _subject_of_earlier_verb(s, ms, subj, a, cands)
+    if trig.kind == "summit" and subj and re.search(r",|(?<![\w])(?:of|at|to|for|from|before|after)\s+(?:the\s+)?$",
+                                                    s.text[subj[-1].end - s.start : a - s.start]):
+        subj = []  # "meetings with A and B on Thursday, the last day of the summit": not the summit's own people
     objs = _objects(s, ms, b)
     between = re.match(r"\s*(?:with|between|by)\s" if trig.kind != "phone_call" else r"\s*(?:with|between|from)\s",
                        s.text[b - s.start :])
@@ -1027,6 +1062,13 @@ def _read_trigger(s: Sentence, ms: list[Ment], trig: _Trigger, tm: re.Match[str]
         stretch = re.sub(r",[^,;]{1,70},", ",", s.text[head[-1].end - s.start : a - s.start]) if head else ""
         if head and not _OWN_CLAUSE.search(stretch):
             subj = head
+    clause = _IN_WHICH.match(s.text[b - s.start :]) if not trig.visit else None
+    if clause and all(o.start >= b + clause.end() for o in objs):
+        # "a phone conversation in August in which Wang congratulated Araghchi": the people of the clause
+        lo, hi = b + clause.end(), b + clause.end() + len(re.split(r"[,;:.]", s.text[b - s.start + clause.end() :])[0])
+        inside = [m for m in ms if lo <= m.start < hi and m.etype == "person" and m.key and not m.modifier]
+        if len({m.key for m in inside}) >= 2:
+            subj, objs = inside[:1], [m for m in inside[1:] if m.key != inside[0].key][:1]
     if trig.needs_person_object and not any(o.etype in ("person", "group") for o in objs):
         return None
     if trig.needs_object and not objs:
@@ -1042,13 +1084,13 @@ def _read_trigger(s: Sentence, ms: list[Ment], trig: _Trigger, tm: re.Match[str]
     host = visitor = None
     place = None
     if trig.visit:
-        verb_visit = text in ("visited", "visits", "to visit", "will visit", "visit")
+        # "a visit by Pezeshkian to Moscow": a noun with its visitor after "by"
+        by_visitor = re.match(r"\s+by\s+[^.;,]{1,80}?\s(?:to|in)\s+(?:the\s+)?", s.text[b - s.start :])
+        verb_visit = text in ("visited", "visits", "to visit", "will visit", "visit") and not by_visitor
         dest = None
         if not verb_visit and not text.endswith((" to", " in")):
-            dest = re.match(r"\s*(?:a |an |his |her |their |the )?(?:[\w-]+ ){0,4}?(?:visit|trip|tour)?\s*"
-                            r"(?:to|in|for)\s+(?:the\s+)?", s.text[b - s.start :], re.IGNORECASE)
-        if verb_visit:
-            dest = None
+            dest = by_visitor or re.match(r"\s*(?:a |an |his |her |their |the )?(?:[\w-]+ ){0,4}?(?:visit|trip|tour)?"
+                                          r"\s*(?:to|in|for)\s+(?:the\s+)?", s.text[b - s.start :], re.IGNORECASE)
         pos = b + (dest.end() if dest else 0)
         objs = _objects(s, ms, pos, max_gap=60 if dest or text.endswith((" to", " in", " for")) else 3, places=True)
         near_city = next((m for m in ms if m.start >= pos), None)
@@ -1065,6 +1107,9 @@ def _read_trigger(s: Sentence, ms: list[Ment], trig: _Trigger, tm: re.Match[str]
                 hosts = [Ment(city.start, city.end, city.sent, "metonym", "country", ce.country,
                               g.entities[ce.country].label, place=city.key)]
         visitors = [m for m in subj if m.etype in ("person", "group", "country")]
+        if by_visitor:
+            visitors = [m for m in _objects(s, ms, b + len(re.match(r"\s+by\s+", by_visitor.group()).group()),
+                                            max_gap=3, places=True) if m.etype in ("person", "country")]
         acc = _INVITATION_FROM.search(s.text[: a - s.start])
         if acc and trig.visit:
             # "X has accepted an invitation from King Y to visit Z": X visits, Y invited
@@ -1196,7 +1241,8 @@ def _finish(mc: MeetingCand, s: Sentence, ms: list[Ment], tm: re.Match[str], pub
     elif tense == "future" and _past_trigger(tm.group()):
         # "called X on Monday to discuss …": the trigger verb is past, whatever "to discuss" suggests
         tense = "past"
-    mc.date, mc.end_date = _date_for(s, a, published, "future" if mc.status == "scheduled" else tense, prev)
+    mc.date, mc.end_date = _date_for(s, a, published, "future" if mc.status == "scheduled" else tense, prev,
+                                     mc.end)
     held = next((c for c in reversed(cands) if c.date and c.status == "happened"), None)
     if mc.date is None and held and mc.status == "happened" and _DURING_PREV.search(s.text):
         mc.date, mc.end_date = held.date, held.end_date  # "On the sidelines of the meeting, Sun also held talks …"

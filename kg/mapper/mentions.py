@@ -608,7 +608,9 @@ _ROLE_COMMA = re.compile(
 _POSS_ROLE_COMMA = re.compile(
     r"(?<![\w])(?P<title>[A-Z][\w-]*(?:\s[A-Z][\w-]*)?(?:’s|'s)\s+(?:[a-z-]+\s+){0,3}(?:minister|president|premier|"
     r"leader|diplomat|envoy|ambassador|spokesman|spokeswoman|spokesperson|chief|secretary|king|emir|chancellor|"
-    r"predecessor|successor|counterpart|deputy|adviser|advisor))"
+    r"predecessor|successor|counterpart|deputy|adviser|advisor)"
+    # "Iran's ambassador to China, Mohsen Rahimi-Far,": the post's place
+    r"(?:\s+(?:to|in|at|for)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})?)"
     r"\s*,\s+$")
 # "the EU coordinator of the talks, Enrique Mora,", "the Iranian envoy to the IAEA, Mohsen Naziri,"
 _THE_ROLE_COMMA = re.compile(

@@ -819,3 +819,42 @@ def test_acting_together_without_a_place_is_no_meeting() -> None:
     f = _facts("Kenyan President Ruto Kamau and Peruvian President Tomas Berg agreed in separate statements to "
                "deepen ties.")
     assert f.meetings == []
+
+
+def test_a_call_in_which_two_people_spoke_has_the_clauses_people() -> None:
+    f = _facts("The two met in Lima in late September, weeks after a phone conversation in August in which Kenyan "
+               "Foreign Minister Amina Wekesa congratulated Peruvian Foreign Minister Rosa Quispe on her appointment.")
+    calls = [p for p, m in zip(_people(f), f.meetings, strict=True) if m.kind == "phone_call"]
+    assert calls == [{"Amina Wekesa", "Rosa Quispe"}]
+
+
+def test_people_placed_by_an_of_phrase_are_not_the_summits_own() -> None:
+    f = _facts("Kenyan President Ruto Kamau is expected to hold separate meetings with Peruvian President Tomas Berg "
+               "and Chilean President Rosa Quispe on Thursday, the last day of the summit.")
+    assert all(m.kind != "summit" for m in f.meetings)
+
+
+def test_an_arrival_in_a_summits_city_is_attendance_not_a_visit() -> None:
+    f = _facts("Kenyan President Ruto Kamau met Peruvian President Tomas Berg on the sidelines of the G20 summit in "
+               "Ankara on Wednesday. Chilean President Rosa Quispe, who also arrived in Ankara on Tuesday, addressed "
+               "the summit.")
+    assert all(m.kind != "state_visit" for m in f.meetings)
+    summit = next(m for m in f.meetings if m.kind == "summit")
+    assert "Rosa Quispe" in {f.actors[k].label for k in summit.participants}
+
+
+def test_an_earlier_event_in_the_same_sentence_keeps_its_own_date_and_place() -> None:
+    f = _facts("Later on Wednesday, Kenyan President Ruto Kamau met Peruvian President Tomas Berg, his second meeting with the Peruvian leader this month after "
+               "their talks in Nairobi on March 2 on the sidelines of a forum.",)
+    got = sorted((m.kind, m.date.value if m.date else None, m.place.label if m.place else None) for m in f.meetings)
+    assert ("talks", "2024-03-02", "Nairobi") in got
+    assert all(place != "Nairobi" for kind, _, place in got if kind == "meeting")
+
+
+def test_a_visit_by_someone_to_a_capital_and_a_visit_still_under_discussion() -> None:
+    f = _facts("Kenyan President Ruto Kamau said the pact would be signed during a visit by Peruvian President Tomas "
+               "Berg to Nairobi in the near future.")
+    assert [(m.kind, m.status) for m in f.meetings] == [("state_visit", "scheduled")]
+    assert _people(f) == [{"Tomas Berg", "Kenya"}]
+    f = _facts("An attempt to arrange a visit by Peruvian President Tomas Berg to Nairobi is under discussion.")
+    assert f.meetings == []

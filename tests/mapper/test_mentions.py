@@ -192,3 +192,9 @@ def test_office_of_a_named_body_before_a_name_is_its_title() -> None:
     assert m.etype == "person"
     assert m.role == "Head of Kenya's National Ports Administration" and m.country == "country:kenya"
     assert "National Ports Administration Otieno Wafula" not in _by_text(text)
+
+
+def test_an_ambassador_to_a_country_then_a_name_between_commas_is_that_person() -> None:
+    text = "Separately, Kenya's ambassador to Peru, Otieno Wafula, was received in Lima on Monday."
+    m = _by_text(text)["Otieno Wafula"]
+    assert m.etype == "person" and m.country == "country:kenya"
