@@ -844,8 +844,9 @@ def test_an_arrival_in_a_summits_city_is_attendance_not_a_visit() -> None:
 
 
 def test_an_earlier_event_in_the_same_sentence_keeps_its_own_date_and_place() -> None:
-    f = _facts("Later on Wednesday, Kenyan President Ruto Kamau met Peruvian President Tomas Berg, his second meeting with the Peruvian leader this month after "
-               "their talks in Nairobi on March 2 on the sidelines of a forum.",)
+    f = _facts("Later on Wednesday, Kenyan President Ruto Kamau met Peruvian President Tomas Berg, his second "
+               "meeting with the Peruvian leader this month after their talks in Nairobi on March 2 on the sidelines "
+               "of a forum.")
     got = sorted((m.kind, m.date.value if m.date else None, m.place.label if m.place else None) for m in f.meetings)
     assert ("talks", "2024-03-02", "Nairobi") in got
     assert all(place != "Nairobi" for kind, _, place in got if kind == "meeting")
