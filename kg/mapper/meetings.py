@@ -276,6 +276,8 @@ def _subjects(s: Sentence, ms: list[Ment], pos: int, allow_poss: bool) -> list[M
     while i > 0:
         prev = left[i - 1]
         gap = s.text[prev.end - s.start : _span_start(out[0]) - s.start]
+        if prev.etype == "group" and re.fullmatch(r"\s*,\s*", gap):
+            break  # "The two countries' foreign ministers, A and B, spoke": the group is named by the pair
         if re.fullmatch(r"\s*(?:\([^)]*\))?\s*(?:,|and|, and|&)\s*(?:(?:his|her|their|its|the)\s+" + _PARTNER_ROLE
                         + r")?", gap):
             out.insert(0, prev)
@@ -368,8 +370,9 @@ def _subject_with_partner(s: Sentence, ms: list[Ment], a: int) -> list[Ment]:
     return [subj[0], *partner[:1]] if partner else []
 
 
-_TITLE_OF_APPOS = re.compile(r"\s*(?:the\s+)?(?:[A-Z][\w-]*\s+){1,3}of\s+(?:the\s+)?(?:[A-Z][\w-]*\s*){1,3},\s*"
-                             r"(?:[A-Z][\w.-]*\s+){0,2}")
+_TITLE_OF_APPOS = re.compile(r"\s*(?:the\s+)?(?:(?:[A-Z][\w-]*\s+){1,3}|(?:head|chief|director|director-general|"
+                             r"chairman|chairwoman|president|secretary-general|governor)\s+)of\s+(?:the\s+)?"
+                             r"(?:[A-Z][\w-]*\s*){1,4},\s*(?:[A-Z][\w.-]*\s+){0,2}")
 
 
 _APPOS_AND = re.compile(r"\s*,\s*(?:the\s+|a\s+|an\s+|[A-Z][\w-]*(?:’s|'s)\s+|[a-z][\w-]*\s+(?:[a-z][\w-]*\s+)?"
@@ -706,6 +709,7 @@ def find_meetings(
     cands = [c for c in cands if not c.invited or _accepted(sentences, c.sent)]
     _news_peg(sentences, cands, published)
     out = _merge(cands, people_roles, people_country, g, published)
+    _named_delegates(sentences, by_sent, out, people_country, g)
     summits = _summits(sentences, by_sent, out, published, g, dateline_place)
     summits += _attended_summits(sentences, by_sent, [*out, *summits], published, g, people_country)
     if summits:
@@ -735,6 +739,39 @@ def _arrivals_for_summits(events: list[MeetingCand], summits: list[MeetingCand],
         if e.visitor not in summit.participants:
             summit.participants.append(e.visitor)
     return out
+
+
+_DELEGATE_CUE = re.compile(r"(?:was|were)\s+(?:represented|headed|led)\s+by\s+|(?<![\w])(?:led|headed)\s+the\s+"
+                           r"(?P<dem>[A-Z][\w-]+)\s+(?:team|delegation|side)\b")
+
+
+def _named_delegates(sentences: list[Sentence], by_sent: dict[int, list[Ment]], events: list[MeetingCand],
+                     pc: dict[str, str], g: Gazetteer) -> None:
+    """"Diplomats from Iran, Pakistan and China met … The Iranian side was represented by A. Pakistan's delegation
+    was headed by B, while C led the Chinese team": the countries' people, named in the next sentences."""
+    for e in events:
+        if len(e.participants) < 2 or not all(_country_of(k, g, {}) == k for k in e.participants):
+            continue
+        found: dict[str, str] = {}
+        for s in sentences[e.sent + 1 : e.sent + 3]:
+            ms = by_sent.get(s.index, [])
+            for cue in _DELEGATE_CUE.finditer(s.text):
+                a, b = s.start + cue.start(), s.start + cue.end()
+                clause = max(s.text.rfind(",", 0, cue.start()), s.text.rfind(";", 0, cue.start()), 0) + s.start
+                if cue.group("dem"):  # "C, deputy director-general of …, led the Chinese team"
+                    country = _country_word(cue.group("dem"))
+                    person = next((m for m in reversed(ms) if m.end <= a and m.etype == "person" and m.key
+                                   and m.kind in ("name", "alias", "surname")), None)
+                else:  # "The Iranian side was represented by A", "Pakistan's delegation was headed by B"
+                    person = next((m for m in ms if b <= _span_start(m) <= b + 3 and m.etype == "person" and m.key),
+                                  None)
+                    near = [m for m in ms if clause <= m.start and m.end <= a and m.etype == "country" and m.key]
+                    country = near[-1].key if near else (pc.get(person.key or "") if person else None)
+                if person and person.key and country in e.participants and country not in found:
+                    found[country] = person.key
+        if len(found) >= 2:
+            e.participants = [found.get(k, k) for k in e.participants]
+            e.unnamed = False
 
 
 def _news_peg(sentences: list[Sentence], cands: list[MeetingCand], published: dt.date | None) -> None:
@@ -1496,7 +1533,9 @@ def _signed_by(s: Sentence, ms: list[Ment], cands: list[MeetingCand], published:
             before = [m for m in ms if m.end <= s.start + where.start() and (m.etype == "place" or m.place)]
             if town:
                 place = _known_place(town.group(1), g) or "newplace:" + town.group(1)
-            elif before and before[-1].end >= s.start + where.start() - 2:
+            elif before and re.fullmatch(r"(?:\s+(?:on|in|last|this|early|late)\s+[\w ]{1,20})?",
+                                         s.text[before[-1].end - s.start : where.start()]):
+                # "paid a visit to Islamabad on January 29, where he and Jilani announced …"
                 place = before[-1].place or before[-1].key
         if place is None:
             continue
@@ -1529,7 +1568,7 @@ _SIGNED_PAIR = re.compile(r"(?<![\w])(?:signed|inked|put their signatures to|ini
                           r"protocols?|contracts?)|Plan|Programme|Program|Charter|Roadmap|Convention)(?![\w-])")
 _SIGNED_WHERE = re.compile(r"(?<![\w])(?:signed|inked)(?=\s+(?:it\s+|them\s+)?(?:in|at|during|on|last)\s)")
 _SIGNED_WITH = re.compile(r"(?<![\w])(?:signed|inked)\s+(?:a|an|the|two|three|\d+)\s+[^.;,“”\"]{3,90}?\s+with\s+"
-                          r"(?=(?:the\s+)?(?:[\w’'-]+\s+){0,2}[A-Z])")
+                          r"(?=(?:the\s+)?(?:[\w’'-]+\s+){0,3}[A-Z])")
 _REMOTE = re.compile(r"[^.;]{0,80}?(?<![\w])(?:virtually|remotely|separately|by video|via video|online|"
                      r"in (?:their|separate) capitals)(?![\w])", re.IGNORECASE)
 
@@ -1670,7 +1709,10 @@ def _merge(cands: list[MeetingCand], roles: dict[str, str], pc: dict[str, str], 
                 elif o.date is None and v.date and o.status == v.status and o.sent > v.sent:
                     o.date, o.end_date = v.date, v.end_date  # an undated meeting of the visit told after it
             continue
+        sides = {_country_of(k, g, pc) or k for k in v.participants}
         for o in inner:
+            if any(_country_of(k, g, pc) not in (None, *sides) for k in o.participants):
+                continue  # a third country's people were there: another event ("the third round in Islamabad")
             if o.absorbed_into is None and _same_event(v, o, g, pc):
                 o.absorbed_into = 1
                 _absorb(v, o, g)

@@ -259,7 +259,7 @@ def _title_left(sent: str, name_start: int, g: Gazetteer, lx: Lex) -> tuple[int,
 
 def _apposition_role(sent: str, name_end: int, lx: Lex) -> str | None:
     """"NAME, a spokesman for the ministry," → "spokesman for the ministry"."""
-    m = re.match(r",\s+(?:(?:a|an|the|The)\s+)?((?:[\w.\-’']+\s+){0,10}?[\w.\-’']+?)"
+    m = re.match(r",\s+(?:(?:a|an|the|The)\s+)?((?:[\w.\-’']+\s+){0,16}?[\w.\-’']+?)"
                  r"(?=,|\s+(?:said|says|told|added)|$|\.)",
                  sent[name_end:])
     if not m:
@@ -616,7 +616,10 @@ _POSS_ROLE_COMMA = re.compile(
 _THE_ROLE_COMMA = re.compile(
     r"(?<![\w])(?:the|his|her)\s+(?P<title>(?:[A-Z][\w-]*\s+){1,2}(?:[a-z-]+\s+){0,2}(?:coordinator|envoy|representative|"
     r"negotiator|ambassador|spokesman|spokeswoman|spokesperson|commissioner|adviser|advisor|minister|chief|head)"
-    r"(?:\s+(?:of|for|to)\s+the\s+[\w-]+(?:\s+[\w-]+)?)?)\s*,\s+$")
+    r"(?:\s+(?:of|for|to)\s+the\s+[\w-]+(?:\s+[\w-]+)?)?"
+    # "the head of the National Energy Administration, Zhang Jianhua"
+    r"|(?:head|chief|director|director-general|chairman|chairwoman|president|secretary-general|governor)\s+of\s+"
+    r"(?:the\s+)?(?:[A-Z][\w’'-]*(?:\s+(?:of|for|and)\s+(?:the\s+)?|\s+)?){1,6}?)\s*,\s+$")
 _LIST_TITLE = re.compile(
     r"(?P<title>(?:[A-Za-z][a-z]+\s+){0,2}(?i:ministers|presidents|leaders|envoys|ambassadors|diplomats|"
     r"secretaries|spokesmen|spokespersons|negotiators|chiefs|governors|premiers|officials))\s*,?\s+"
@@ -625,7 +628,8 @@ _LIST_TITLE = re.compile(
 _ROLE_OF_RE = re.compile(
     r"(?<![\w])(?:[Tt]he\s+)?(?P<head>(?:[Ff]oreign|[Dd]efen[cs]e|[Ff]inance|[Tt]rade|[Ii]nterior|[Ee]nergy|[Ee]conomy)\s+"
     r"ministers|[Pp]rime ministers|[Mm]inisters|[Pp]residents|[Ll]eaders|[Hh]eads of state|[Hh]eads of government|"
-    r"[Tt]op diplomats|[Ee]nvoys|[Aa]mbassadors|[Dd]elegations|[Oo]fficials|[Rr]epresentatives)\s+(?:from|of)\s+"
+    r"[Tt]op diplomats|(?:[Ss]enior\s+)?[Dd]iplomats|[Ee]nvoys|[Aa]mbassadors|[Dd]elegations|"
+    r"(?:[Ss]enior\s+)?[Oo]fficials|[Rr]epresentatives|[Nn]egotiators)\s+(?:from|of)\s+"
     r"(?:the\s+)?"
     r"(?P<list>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}(?:\s*(?:,|and|, and)\s+(?:the\s+)?"
     r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})+)")
@@ -633,6 +637,9 @@ _ROLE_OF_RE = re.compile(
 _GOV_RE = re.compile(r"^\s+(government|administration|side|regime|leadership|authorities|officials|delegation|cabinet|"
                      r"diplomats|negotiators)"
                      r"(?![\w])")
+# "Chinese energy officials", "the Iranian oil delegation", "Chinese customs authorities": a country's people at work
+_GOV_DOMAIN_RE = re.compile(r"^\s+(?:(?!(?:and|or|of|the|to|in|on|at|for|with|who|which|that)\s)[a-z][\w-]*\s+){1,2}"
+                            r"(officials|delegation|delegations|negotiators|diplomats|authorities)(?![\w])")
 
 
 def _governments(s: Sentence, found: list[Ment], g: Gazetteer, lx: Lex) -> None:
@@ -640,7 +647,7 @@ def _governments(s: Sentence, found: list[Ment], g: Gazetteer, lx: Lex) -> None:
     t = s.text
     for mt in found:
         rel_end = mt.end - s.start
-        m = _GOV_RE.match(t[rel_end:])
+        m = _GOV_RE.match(t[rel_end:]) or (_GOV_DOMAIN_RE.match(t[rel_end:]) if mt.etype == "country" else None)
         if not m or mt.etype not in ("country", "person"):
             continue
         if mt.etype == "person" and mt.kind not in ("name", "alias", "surname"):

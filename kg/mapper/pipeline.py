@@ -196,6 +196,8 @@ def _role_groups(ments: list[Ment], people: People, g: Gazetteer, published: dt.
             continue
         want = (m.role or "").lower()
         head = _ROLE_GROUP_WORDS.get(m.head or "")
+        if m.head == "diplomats" and not want.startswith("top"):
+            head = None  # "senior diplomats from A, B and C": not their foreign ministers
         keys: list[str] = []
         for c in m.members:
             cands = []

@@ -859,3 +859,33 @@ def test_a_visit_by_someone_to_a_capital_and_a_visit_still_under_discussion() ->
     assert _people(f) == [{"Tomas Berg", "Kenya"}]
     f = _facts("An attempt to arrange a visit by Peruvian President Tomas Berg to Nairobi is under discussion.")
     assert f.meetings == []
+
+
+def test_country_delegations_named_in_the_next_sentences_are_the_participants() -> None:
+    f = _facts("Senior diplomats from Kenya, Peru and Chile met in Nairobi on Tuesday for a round of consultations. "
+               "The Kenyan side was represented by Otieno Wafula, the ministry's director for Latin America. "
+               "Peru's delegation was headed by Rosa Quispe, deputy foreign minister for Africa, while Tomas Berg, "
+               "deputy director-general of the department of African affairs at the Chilean foreign ministry, led "
+               "the Chilean team.")
+    assert _people(f)[0] == {"Otieno Wafula", "Rosa Quispe", "Tomas Berg"}
+
+
+def test_country_officials_of_a_field_are_the_country() -> None:
+    f = _facts("A delegation led by Kenya's deputy energy minister held talks with Peruvian energy officials in "
+               "Lima this week.")
+    assert _people(f) == [{"Kenya", "Peru"}]
+
+
+def test_a_groups_apposition_is_not_a_third_participant() -> None:
+    f = _facts("Kenyan President Ruto Kamau spoke to Peruvian President Tomas Berg on Monday. The two countries' "
+               "foreign ministers, Amina Wekesa and Rosa Quispe, spoke by phone on Tuesday.")
+    calls = [p for p, m in zip(_people(f), f.meetings, strict=True) if m.date and m.date.value == "2024-03-12"]
+    assert calls == [{"Amina Wekesa", "Rosa Quispe"}]
+
+
+def test_rounds_of_a_format_before_and_after() -> None:
+    f = _facts("Senior diplomats from Kenya, Peru and Chile met in Nairobi on Tuesday. The three sides agreed to hold "
+               "the third round in Lima later this year. The first round of the consultations was held in Santiago "
+               "in June last year.")
+    rounds = sorted((m.status, m.place.label if m.place else None) for m in f.meetings)
+    assert ("scheduled", "Lima") in rounds
