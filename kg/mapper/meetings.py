@@ -322,12 +322,19 @@ def _unnamed_role(m: Ment) -> bool:
     return m.kind == "role" and m.etype == "person" and not m.key and bool(m.country) and m.head != "title"
 
 
+_OPENING_ADVERBIAL = re.compile(r"(?:In|At|On|After|During|Following|Before|Under|Through|Earlier|Later)\b"
+                                r"[^,;:.“\"]{0,80},\s*")
+
+
 def _sentence_subject(s: Sentence, ms: list[Ment], a: int) -> list[Ment]:
     """The actors that open the sentence (a name, a coordination or a group), when nothing closer is the subject."""
     first = [m for m in ms if m.end <= a and (is_actor(m) or m.etype == "group") and not m.modifier
              and not m.in_quote and not m.after_prep]
-    if not first or _span_start(first[0]) - s.start > 30 or re.search(r"[;:]|,\s*(?:who|which|but)\b",
-                                                                        s.text[: a - s.start]):
+    # (after an opening adverbial: "In a joint statement issued on Tuesday, the two sides agreed …")
+    lead = _OPENING_ADVERBIAL.match(s.text)
+    opening = lead.end() if lead and first and _span_start(first[0]) - s.start >= lead.end() else 0
+    if not first or _span_start(first[0]) - s.start - opening > 30 or re.search(
+            r"[;:]|,\s*(?:who|which|but)\b", s.text[opening : a - s.start]):
         return []
     out = [first[0]]
     for m in first[1:]:
@@ -464,10 +471,10 @@ def _place_in(s: Sentence, ms: list[Ment], g: Gazetteer, after: int) -> str | No
         return _known_place(m.group("name"), g) or "newplace:" + m.group("name")
     for m in re.finditer(r"(?<![\w])(?:in|at)\s+(?:the\s+)?([A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,2})"
                          r"(?P<cap>\s+capital)?(?P<city>\s+(?:city|town|port|resort) of\s+(?P<cname>[A-Z][\w’'\-]+"
-                         r"(?:\s+[A-Z][\w’'\-]+)?))?(?P<ofc>,\s+(?P<ctry>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)?))?"
-                         r"(?P<prov>,?\s+(?:(?:north|south|east|west|central|northeast|northwest|southeast|southwest)"
+                         r"(?:\s+[A-Z][\w’'\-]+)?))?(?:(?P<prov>,?\s+(?:(?i:north|south|east|west|central|northeast|northwest|southeast|southwest)"
                          r"(?:ern)?\s+)?(?P<pc>[A-Z][\w-]+)(?:’s|'s)\s+(?:[A-Z][\w-]+\s+){1,2}(?:Province|Region|"
-                         r"Prefecture|Oblast|State))?", s.text):
+                         r"Prefecture|Oblast|State))|(?P<ofc>,\s+(?P<ctry>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)?)))?",
+                         s.text):
         if s.start + m.start() < after - 200 or m.start() > limit:
             continue
         name = m.group(1)
@@ -1003,7 +1010,8 @@ _LEADING_CLAUSE = re.compile(r"\s*(?:(?:while|after|before|when|upon)|(?P<prep>(
                              r"(?:a|an|the|their|his|her|its)(?:\s+[\w-]+)?))?\s*$", re.IGNORECASE)
 
 
-_AND_THEN = re.compile(r"\s*,?\s*and\s+(?:also\s+|then\s+|later\s+|separately\s+|briefly\s+)?")
+_AND_THEN = re.compile(r"(?:\s+(?:on|in|at|last|this|later|earlier)(?:\s+[\w’'-]+){1,3}?)?\s*,?\s*and\s+"
+                       r"(?:also\s+|then\s+|later\s+|separately\s+|briefly\s+)?")
 
 
 def _subject_of_earlier_verb(s: Sentence, ms: list[Ment], subj: list[Ment], a: int,
@@ -1037,6 +1045,7 @@ def _hosted_by_earlier(s: Sentence, ms: list[Ment], a: int, b: int, cands: list[
     return True
 
 
+_IN_THE_CAPITAL = re.compile(r"\s*the\s+(?P<dem>[A-Z][\w-]+)\s+capital(?![\w-])")
 _IN_WHICH = re.compile(r"[^,.;:]{0,40}?(?<![\w])(?:in|during|at|on)\s+which\s+")
 
 
@@ -1060,6 +1069,11 @@ def _read_trigger(s: Sentence, ms: list[Ment], trig: _Trigger, tm: re.Match[str]
             after = [m for m in ms if m.start > s.start + comma and is_actor(m) and not m.modifier]
             subj = after[:1]
     subj = _subject_of_earlier_verb(s, ms, subj, a, cands)
+    if len(subj) == 1 and subj[0].etype == "group" and subj[0].head == "they":
+        # "A and B announced the plan when they held talks in Wuxi": "they" are the sentence's pair
+        pair = [m for m in _clause_subjects(s, ms) if m.end <= subj[0].start]
+        if len(pair) >= 2:
+            subj = pair
     if trig.kind == "summit" and subj and re.search(r",|(?<![\w])(?:of|at|to|for|from|before|after)\s+(?:the\s+)?$",
                                                     s.text[subj[-1].end - s.start : a - s.start]):
         subj = []  # "meetings with A and B on Thursday, the last day of the summit": not the summit's own people
@@ -1135,6 +1149,15 @@ def _read_trigger(s: Sentence, ms: list[Ment], trig: _Trigger, tm: re.Match[str]
                 not (objs and objs[0].start <= near_city.start):
             objs = []  # "returned to Lima on Tuesday after talks in Chile": the destination is the city right after
         hosts = [o for o in objs if o.etype in ("country", "person")]
+        cap = _IN_THE_CAPITAL.match(s.text[pos - s.start :]) if not hosts else None
+        if cap and _country_word(cap.group("dem")) and (dest or text.endswith((" to", " in"))):
+            # "arrived in the Pakistani capital": the country, placed in its capital
+            ck = _country_word(cap.group("dem"))
+            ce = g.entity(ck) if ck else None
+            city = next((k for k, kind in g.surfaces.get(ce.capital, ()) if kind == "place"), None) \
+                if ce and ce.capital else None
+            hosts = [Ment(pos, pos + cap.end(), s.index, "metonym", "country", ck, ce.label if ce else "",
+                          place=city)]
         if not hosts and not s.headline and (dest or verb_visit or text.endswith((" to", " in", " for"))):
             # "return to Santiago": a city stands for its country, which hosts
             city = next((m for m in ms if m.start >= pos and m.etype == "place" and m.key), None)
@@ -1479,7 +1502,7 @@ def _signed_by(s: Sentence, ms: list[Ment], cands: list[MeetingCand], published:
     """Signings attended by both signers, and meetings "attended by" named people: meetings of their own."""
     low = s.text.lower()
     if not re.search(r"sign|ink|attended|announced|launched|unveiled|inaugurated|opened|witnessed|laid|issued|agreed|"
-                     r"pledged|declared", low):
+                     r"pledged|declared|hosted|chaired|convened|brought", low):
         return  # (most meeting sentences tell no signing: skip the patterns)
 
     def persons(found: list[Ment]) -> list[str]:
@@ -1515,6 +1538,15 @@ def _signed_by(s: Sentence, ms: list[Ment], cands: list[MeetingCand], published:
         keys = list(dict.fromkeys([*subj[:1], *objs[:1]]))
         if len(keys) >= 2:
             add(keys, sm, "meeting.signing")
+    for hm in _HOSTED_BY_NOUN.finditer(s.text):
+        # "Friday's meeting was hosted by A and brought together B and C": the host and the people brought together
+        host = persons(_objects(s, ms, s.start + hm.end(), max_gap=3, places=True)) if hm.group("by") else []
+        bt = _BROUGHT_TOGETHER.search(s.text, hm.end())
+        guests = persons(_objects(s, ms, s.start + bt.end(), max_gap=3, places=True)) if bt else []
+        keys = list(dict.fromkeys([*host, *guests]))
+        if len(keys) >= 2 and two_countries(keys) and not any(
+                c.sent == s.index and set(keys) <= set(c.participants) for c in cands):
+            add(keys, hm, "meeting.hosted_by", a=s.start + hm.start("noun"), host=host[0] if host else None)
     for jm in _JOINT_ACT.finditer(s.text):
         # "In January 2022, Wang and Amir-Abdollahian announced in Wuxi the launch of the plan": two people of two
         # countries acting together somewhere met there
@@ -1555,6 +1587,10 @@ def _signed_by(s: Sentence, ms: list[Ment], cands: list[MeetingCand], published:
             add(keys, sm, "meeting.signing", a=a)
 
 
+_HOSTED_BY_NOUN = re.compile(r"(?<![\w])(?P<noun>meeting|talks|session|consultations|dialogue|round|conference)"
+                             r"(?:\s+(?:was|were)\s+(?:hosted|chaired|convened)\s+(?P<by>by)\s+|"
+                             r"(?=[^.;“”\"]{0,60}?(?<![\w])brought\s+together\s))")
+_BROUGHT_TOGETHER = re.compile(r"(?<![\w])brought\s+together\s+")
 _JOINT_ACT = re.compile(r"(?<![\w])(?:announced|launched|unveiled|inaugurated|opened|witnessed|laid|issued|"
                         r"agreed|pledged|declared)(?![\w])")
 _ATTENDED_BY = re.compile(r"(?:(?P<verb>hosted|chaired|presided over|opened|convened)\s+(?:the|a|an)\s+"

@@ -889,3 +889,31 @@ def test_rounds_of_a_format_before_and_after() -> None:
                "in June last year.")
     rounds = sorted((m.status, m.place.label if m.place else None) for m in f.meetings)
     assert ("scheduled", "Lima") in rounds
+
+
+def test_a_meeting_hosted_by_one_that_brought_others_together() -> None:
+    f = _facts("Friday's meeting was hosted by Kenyan Deputy Foreign Minister Otieno Wafula and brought together "
+               "Peruvian Deputy Foreign Minister Rosa Quispe and Chile's deputy foreign minister and chief negotiator "
+               "Tomas Berg, the ministry said.")
+    assert _people(f) == [{"Otieno Wafula", "Rosa Quispe", "Tomas Berg"}]
+    assert f.meetings[0].date and f.meetings[0].date.value == "2024-03-08"
+
+
+def test_an_envoy_calling_on_an_unnamed_official_and_they_after_a_pair() -> None:
+    f = _facts("Last Thursday, the Kenyan ambassador called on the Peruvian vice foreign minister in charge of "
+               "African affairs in Lima.")
+    assert _people(f) == [{"Kenya", "Peru"}]
+    f = _facts("Kenyan Foreign Minister Amina Wekesa and Peruvian Foreign Minister Rosa Quispe announced the plan "
+               "when they held talks in Trujillo, northern Peru's La Libertad Region, in January.")
+    assert _people(f) == [{"Amina Wekesa", "Rosa Quispe"}]
+    assert f.meetings[0].place and f.meetings[0].place.label == "Trujillo"
+
+
+def test_arrival_in_the_capital_named_by_its_country_and_a_second_verb_after_an_adverbial() -> None:
+    f = _facts("Kenyan President Ruto Kamau arrived in the Peruvian capital on Monday for a three-day state visit.")
+    visit = next(m for m in f.meetings if m.kind == "state_visit")
+    assert visit.place and visit.place.label == "Lima"
+    f = _facts("Kenyan President Ruto Kamau met Peruvian President Tomas Berg on Monday evening and received army "
+               "chief General Rosa Quispe.")
+    assert {frozenset(p) for p in _people(f)} == {frozenset({"Ruto Kamau", "Tomas Berg"}),
+                                                  frozenset({"Ruto Kamau", "Rosa Quispe"})}
