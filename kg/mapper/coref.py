@@ -262,19 +262,23 @@ def _resolve_roles(ments: list[Ment], people: People, g: Gazetteer, published: d
         head = m.head or ""
         special = any(w.startswith("*") for w in _role_words(head))
         quals = _qualifiers(m.role, head)
+        office = _partner_office(m, named, people, g) if head.startswith("counterpart") else None
 
-        def fits(p: Ment, head: str = head, m: Ment = m, special: bool = special, quals: list[str] = quals) -> bool:
+        def fits(p: Ment, head: str = head, m: Ment = m, special: bool = special, quals: list[str] = quals,
+                 office: str | None = office) -> bool:
             pc = people.country.get(p.key or "")
             if m.country and pc and pc != m.country:
                 return False
             if m.country and not pc:
                 return False
-            if special:
-                return bool(m.country)
             role = people.role.get(p.key or "")
             if role is None:
                 e = g.entity(p.key)
                 role = " ".join(pos.role for pos in e.positions) if e else None
+            if office and office not in (role or "").lower():
+                return False  # "A-A … for talks with his Chinese counterpart": a minister, not the spokesperson
+            if special:
+                return bool(m.country)
             if not _role_fits(head, role):
                 return False
             low = (role or "").lower()
@@ -302,6 +306,19 @@ def _resolve_roles(ments: list[Ment], people: People, g: Gazetteer, published: d
             people.label.setdefault(e.key, e.label)
             if e.country:
                 people.country.setdefault(e.key, e.country)
+
+
+def _partner_office(m: Ment, named: list[Ment], people: People, g: Gazetteer) -> str | None:
+    """The office a counterpart holds: the head word of the role of the sentence's person of another country."""
+    partner = next((p for p in named if p.sent == m.sent and p.end <= m.start and p.key
+                    and people.country.get(p.key) not in (None, m.country)), None)
+    if partner is None:
+        return None
+    e = g.entity(partner.key)
+    role = people.role.get(partner.key or "") or (e.positions[-1].role if e and e.positions else "")
+    words = [w for w in re.findall(r"[a-z-]+", role.lower()) if w not in ("of", "for", "the", "and")]
+    return words[-1] if words and words[-1] in ("minister", "president", "premier", "ambassador", "envoy", "secretary",
+                                                "chancellor", "speaker", "adviser", "advisor") else None
 
 
 def _plain_holder(g: Gazetteer, key: str, head: str) -> bool:

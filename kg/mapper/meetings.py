@@ -382,6 +382,8 @@ _TITLE_OF_APPOS = re.compile(r"\s*(?:the\s+)?(?:(?:[A-Z][\w-]*\s+){1,3}|(?:head|
                              r"(?:[A-Z][\w-]*\s*){1,4},\s*(?:[A-Z][\w.-]*\s+){0,2}")
 
 
+_SEPARATELY_WITH = re.compile(r"\s*,?\s*and\s*,?\s*(?:(?:separately|later|then|also|afterwards)\s*,?\s*)?with\s+"
+                              r"(?:(?:his|her|their|the)\s+)?(?:[A-Z][\w’'-]*\s+){0,3}")
 _APPOS_AND = re.compile(r"\s*,\s*(?:the\s+|a\s+|an\s+|[A-Z][\w-]*(?:’s|'s)\s+|[a-z][\w-]*\s+(?:[a-z][\w-]*\s+)?"
                         r"(?:of|for|to|at|in)\s+)[^,;()]{3,100},\s*(?:and|as well as)\s+")
 
@@ -435,7 +437,8 @@ def _objects(s: Sentence, ms: list[Ment], pos: int, max_gap: int = 45, places: b
         m = rest[i]
         gap = s.text[out[-1].end - s.start : _span_start(m) - s.start]
         if re.fullmatch(r"\s*(?:\([^)]*\))?\s*(?:,|and|, and|&|as well as)\s*(?:" + _POSS_COUNTRY + "|" + _TITLE_GAP
-                        + r"|(?:his|her|their|its)\s+" + _PARTNER_ROLE + r"(?:[A-Z][\w’'-]*\s+){0,3})", gap):
+                        + r"|(?:his|her|their|its)\s+" + _PARTNER_ROLE + r"(?:[A-Z][\w’'-]*\s+){0,3})", gap) or (
+                _SEPARATELY_WITH.fullmatch(gap)):  # "held talks with Xi and, separately, with Putin"
             out.append(m)
             i += 1
             continue
@@ -690,10 +693,12 @@ def find_meetings(
                 used.append((a, b))
                 sideline_pairs = (len(mc.participants) > 2 and trig.kind in ("meeting", "talks") and not trig.visit
                                   and all(is_person_key(k, g) for k in mc.participants)
-                                  and bool(re.search(r"\bon (?:the )?(?:sidelines|margins)\b", s.text))
+                                  and bool(re.search(r"\bon (?:the )?(?:[\w’'-]+ )?(?:sidelines|margins)\b",
+                                                     s.text))
                                   and not _SCOPE.search(s.text) and not re.search(r"\b(?:together|jointly|joint)\b",
                                                                                   s.text))
-                if ("separate" in tm.group().lower() or sideline_pairs) and len(mc.participants) > 2:
+                apart = bool(re.search(r"(?<![\w])separately(?![\w])", s.text[b - s.start : b - s.start + 120]))
+                if ("separate" in tm.group().lower() or sideline_pairs or apart) and len(mc.participants) > 2:
                     # "met Xi and Putin on the sidelines of the summit": one bilateral meeting with each
                     group_id += 1
                     first, rest = mc.participants[0], mc.participants[1:]
@@ -942,8 +947,8 @@ def _summits(sentences: list[Sentence], by_sent: dict[int, list[Ment]], events: 
                 if dur:
                     _apply_duration(a, dur.group(1))
                 a.place = a.place or _place_in(s, by_sent.get(s.index, []), g, s.start + m.start())
-    if not anchors and not any(("sidelines" in s.text or "margins" in s.text) and _SIDELINES.search(s.text)
-                               for s in sentences):
+    if not anchors and not any((("sidelines" in s.text or "margins" in s.text) and _SIDELINES.search(s.text))
+                               or _AT_THE_SUMMIT.match(s.text) for s in sentences):
         return []
     # sideline meetings: their participants attend the summit
     for ev in events:
@@ -967,6 +972,23 @@ def _summits(sentences: list[Sentence], by_sent: dict[int, list[Ment]], events: 
         if a.date is None:
             a.date, a.end_date = ev.date, ev.end_date
         a.place = a.place or ev.place
+    for s in sentences:
+        # "At the summit of the ECO in Ashgabat in November 2021, A, B and C attended …": the clause's people were there
+        lead = _AT_THE_SUMMIT.match(s.text)
+        if not lead:
+            continue
+        ms = by_sent.get(s.index, [])
+        people = _leading_people(s, ms, s.start + lead.end())
+        if len(people) < 2:
+            continue
+        a = next((x for x in anchors if x.sent == s.index), None)
+        if a is None:
+            a = MeetingCand("summit", [], s.index, "meeting.summit.at", s.start + lead.start("head"),
+                            s.start + lead.end("head"), name=None, confidence=0.6)
+            a.date, a.end_date = _date_for(s, a.start, published, tense_of(s.text), None)
+            a.place = _place_in(s, ms, g, a.start)
+            anchors.append(a)
+        a.participants.extend(k for k in people if k not in a.participants)
     out = []
     for a in anchors:
         if len(a.participants) < 2:
@@ -977,6 +999,23 @@ def _summits(sentences: list[Sentence], by_sent: dict[int, list[Ment]], events: 
             a.place = dateline_place
         out.append(a)
     return out
+
+
+_AT_THE_SUMMIT = re.compile(r"\s*(?:At|During)\s+(?:the\s+|a\s+)?[^,;.]{0,60}?(?P<head>(?i:summit))(?![\w-])"
+                            r"[^,;.]{0,80},\s*")
+
+
+def _leading_people(s: Sentence, ms: list[Ment], pos: int) -> list[str]:
+    """The people coordinated right at ``pos``: "Raisi, Turkmen President X and Azerbaijani President Y"."""
+    people = [m for m in ms if _span_start(m) >= pos and m.etype == "person" and m.key and not m.modifier]
+    if not people or _span_start(people[0]) - pos > 3:
+        return []
+    out = [people[0]]
+    for m in people[1:]:
+        if not _COORD_GAP.fullmatch(s.text[out[-1].end - s.start : _span_start(m) - s.start]):
+            break
+        out.append(m)
+    return list(dict.fromkeys(m.key for m in out if m.key))
 
 
 # an adverbial (a time, a medium, a place) or, after "co-chair", the body chaired; then "with" or "between"
@@ -1222,8 +1261,8 @@ def _read_trigger(s: Sentence, ms: list[Ment], trig: _Trigger, tm: re.Match[str]
             return None
         mc = MeetingCand("state_visit", participants, s.index, "meeting.visit", a, b, host=host, visitor=visitor,
                          place=place)
-        mc.invited = bool(re.search(r"\binvit(?:ed|es|ing)\s+(?:\S+\s+){0,6}?(?:to\s+(?:visit|come|travel)|to)\s*$",
-                                    s.text[: a - s.start + (3 if text.startswith("to ") else 0)]))
+        mc.invited = bool(re.search(r"\binvit(?:ed|es|ing|ations?)\s+(?:\S+\s+){0,6}?(?:to\s+(?:visit|come|travel)|to)"
+                                    r"\s*$", s.text[: a - s.start + (3 if text.startswith("to ") else 0)]))
         mc.explicit_visit = bool(re.search(r"state visit|official visit", s.text, re.IGNORECASE))
         return mc
     if ((between and between.group().strip().endswith("between")) or text.endswith(" between")) and len(objs) >= 2:
@@ -1538,6 +1577,12 @@ def _signed_by(s: Sentence, ms: list[Ment], cands: list[MeetingCand], published:
         keys = list(dict.fromkeys([*subj[:1], *objs[:1]]))
         if len(keys) >= 2:
             add(keys, sm, "meeting.signing")
+    for wm in _WITNESSED_SIGNING.finditer(s.text):
+        # "Raisi, Berdimuhamedov and Aliyev attended the signing of a gas swap agreement": they met for it
+        keys = persons(_subjects(s, ms, s.start + wm.start(), allow_poss=False))
+        if len(keys) >= 2 and two_countries(keys) and not any(
+                c.sent == s.index and set(keys) <= set(c.participants) for c in cands):
+            add(keys, wm, "meeting.signing_attended")
     for hm in _HOSTED_BY_NOUN.finditer(s.text):
         # "Friday's meeting was hosted by A and brought together B and C": the host and the people brought together
         host = persons(_objects(s, ms, s.start + hm.end(), max_gap=3, places=True)) if hm.group("by") else []
@@ -1587,6 +1632,8 @@ def _signed_by(s: Sentence, ms: list[Ment], cands: list[MeetingCand], published:
             add(keys, sm, "meeting.signing", a=a)
 
 
+_WITNESSED_SIGNING = re.compile(r"(?<![\w])(?:attended|witnessed|oversaw|presided over)\s+(?:the\s+)?signing"
+                                r"(?:\s+ceremony)?\s+(?:of|for)\b")
 _HOSTED_BY_NOUN = re.compile(r"(?<![\w])(?P<noun>meeting|talks|session|consultations|dialogue|round|conference)"
                              r"(?:\s+(?:was|were)\s+(?:hosted|chaired|convened)\s+(?P<by>by)\s+|"
                              r"(?=[^.;“”\"]{0,60}?(?<![\w])brought\s+together\s))")

@@ -917,3 +917,35 @@ def test_arrival_in_the_capital_named_by_its_country_and_a_second_verb_after_an_
                "chief General Rosa Quispe.")
     assert {frozenset(p) for p in _people(f)} == {frozenset({"Ruto Kamau", "Tomas Berg"}),
                                                   frozenset({"Ruto Kamau", "Rosa Quispe"})}
+
+
+def test_a_renewed_invitation_is_no_visit_and_an_expected_arrival_is_a_plan() -> None:
+    f = _facts("During that visit Kenyan President Ruto Kamau renewed his invitation to Peruvian President Tomas Berg "
+               "to visit Nairobi.")
+    assert f.meetings == []
+    f = _facts("Kenyan Foreign Minister Amina Wekesa is expected in Lima later this month for talks with her "
+               "Peruvian counterpart.")
+    assert [(m.status, frozenset(p)) for p, m in zip(_people(f), f.meetings, strict=True)] == [
+        ("scheduled", frozenset({"Amina Wekesa", "Peru"}))]
+
+
+def test_a_counterpart_holds_the_partners_office_not_a_spokespersons() -> None:
+    f = _facts("Peruvian Foreign Ministry spokesperson Rosa Quispe said on Monday that Lima welcomed the visit. "
+               "Kenyan Foreign Minister Amina Wekesa is expected in Lima later this month for talks with her "
+               "Peruvian counterpart.")
+    assert all("Rosa Quispe" not in p for p in _people(f))
+
+
+def test_talks_with_one_and_separately_with_another_are_two_meetings() -> None:
+    f = _facts("In Lima last September, Kenyan President Ruto Kamau held talks with Peruvian President Tomas Berg "
+               "and, separately, with Chilean President Rosa Quispe.")
+    assert {frozenset(p) for p in _people(f)} == {frozenset({"Ruto Kamau", "Tomas Berg"}),
+                                                  frozenset({"Ruto Kamau", "Rosa Quispe"})}
+
+
+def test_leaders_at_a_summit_attending_a_signing() -> None:
+    f = _facts("At the summit of the Andean Community in Lima in November 2021, Kenyan President Ruto Kamau, "
+               "Peruvian President Tomas Berg and Chilean President Rosa Quispe attended the signing of a gas deal.")
+    kinds = sorted((m.kind, frozenset(p)) for p, m in zip(_people(f), f.meetings, strict=True))
+    trio = frozenset({"Ruto Kamau", "Tomas Berg", "Rosa Quispe"})
+    assert kinds == [("meeting", trio), ("summit", trio)]
