@@ -507,7 +507,7 @@ def _place_in(s: Sentence, ms: list[Ment], g: Gazetteer, after: int) -> str | No
     return None
 
 
-_TOWN_OF = re.compile(r"(?<![\w])(?:in|at)\s+the\s+(?:[a-z-]+\s+){0,3}(?:city|town|port|resort|village|enclave)\s+"
+_TOWN_OF = re.compile(r"(?<![\w])(?:in|at)\s+the\s+(?:[\w-]+\s+){0,3}(?:city|town|port|resort|village|enclave)\s+"
                       r"of\s+(?P<name>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)?)")
 
 
@@ -536,7 +536,10 @@ def _resolve_group(m: Ment, meetings: list[MeetingCand], recent: list[Ment], g: 
         return sum(1 for k in mc.participants if is_person_key(k, g))
     # "the two men", "the leaders": a recent meeting of two people, not a visit to a country; of the last few, the one
     # of the people the article names most ("He also met Premier Li" is a side meeting of the visit it tells)
-    told = [mc for mc in reversed(meetings) if len(mc.participants) >= 2 and (countries or persons(mc) >= 2)][:3]
+    # (a meeting told later in the same sentence is no antecedent: "since they met in April, when Wei held talks
+    # with Bagheri")
+    told = [mc for mc in reversed(meetings) if len(mc.participants) >= 2 and (countries or persons(mc) >= 2)
+            and not (mc.sent == m.sent and mc.start > m.start)][:3]
     if told:
         named = [r.key for r in recent]
         # "A held a video call with B, and the two met again in September": the pair of the same sentence first
@@ -1049,8 +1052,9 @@ _LEADING_CLAUSE = re.compile(r"\s*(?:(?:while|after|before|when|upon)|(?P<prep>(
                              r"(?:a|an|the|their|his|her|its)(?:\s+[\w-]+)?))?\s*$", re.IGNORECASE)
 
 
-_AND_THEN = re.compile(r"(?:\s+(?:on|in|at|last|this|later|earlier)(?:\s+[\w’'-]+){1,3}?)?\s*,?\s*and\s+"
-                       r"(?:also\s+|then\s+|later\s+|separately\s+|briefly\s+)?")
+_AND_THEN = re.compile(r"(?:\s+(?:on|in|at|last|this|later|earlier)(?:\s+[\w’'-]+){1,3}?)?(?:\s*,[^,;:]{1,90},)?"
+                       r"\s*,?\s*and\s+(?:also\s+|then\s+|later\s+|separately\s+|briefly\s+)?"
+                       r"(?:was\s+|were\s+|had\s+been\s+|has\s+been\s+)?")
 
 
 def _subject_of_earlier_verb(s: Sentence, ms: list[Ment], subj: list[Ment], a: int,

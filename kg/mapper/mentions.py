@@ -629,7 +629,8 @@ _ROLE_OF_RE = re.compile(
     r"(?<![\w])(?:[Tt]he\s+)?(?P<head>(?:[Ff]oreign|[Dd]efen[cs]e|[Ff]inance|[Tt]rade|[Ii]nterior|[Ee]nergy|[Ee]conomy)\s+"
     r"ministers|[Pp]rime ministers|[Mm]inisters|[Pp]residents|[Ll]eaders|[Hh]eads of state|[Hh]eads of government|"
     r"[Tt]op diplomats|(?:[Ss]enior\s+)?[Dd]iplomats|[Ee]nvoys|[Aa]mbassadors|[Dd]elegations|"
-    r"(?:[Ss]enior\s+)?[Oo]fficials|[Rr]epresentatives|[Nn]egotiators)\s+(?:from|of)\s+"
+    r"(?:(?:[Ss]enior|[Mm]ilitary|[Nn]aval|[Dd]efen[cs]e|[Ss]ecurity)\s+)?(?:[Oo]fficials|[Oo]fficers|[Cc]ommanders)|"
+    r"[Rr]epresentatives|[Nn]egotiators)\s+(?:from|of)\s+"
     r"(?:the\s+)?"
     r"(?P<list>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}(?:\s*(?:,|and|, and)\s+(?:the\s+)?"
     r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})+)")

@@ -949,3 +949,20 @@ def test_leaders_at_a_summit_attending_a_signing() -> None:
     kinds = sorted((m.kind, frozenset(p)) for p, m in zip(_people(f), f.meetings, strict=True))
     trio = frozenset({"Ruto Kamau", "Tomas Berg", "Rosa Quispe"})
     assert kinds == [("meeting", trio), ("summit", trio)]
+
+
+def test_they_before_a_later_meeting_of_the_sentence_and_a_passive_second_verb() -> None:
+    f = _facts("Kenyan Defence Minister Amina Wekesa and her Peruvian counterpart Rosa Quispe held a video call on "
+               "Monday. The call was the two ministers' first contact since they met in Lima in April, when Wekesa "
+               "also held talks with General Tomas Berg, the chief of staff of Peru's armed forces, and was received "
+               "by Peruvian President Luis Campos.")
+    got = {frozenset(p) for p in _people(f)}
+    assert frozenset({"Amina Wekesa", "Rosa Quispe"}) in got
+    assert frozenset({"Amina Wekesa", "Tomas Berg"}) in got
+    assert frozenset({"Amina Wekesa", "Luis Campos"}) in got
+
+
+def test_military_officers_from_three_countries_in_a_port_city() -> None:
+    f = _facts("On Sunday, military officers from Kenya, Peru and Chile met in the southern Peruvian port of Ilo.")
+    assert _people(f) == [{"Kenya", "Peru", "Chile"}]
+    assert f.meetings[0].place and f.meetings[0].place.label == "Ilo"
