@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from kg.facts import DateValue
 from kg.mapper.gazetteer import Gazetteer, lexicon, load
-from kg.mapper.mentions import Ment
+from kg.mapper.mentions import BODY_OFFICES, Ment
 from kg.mapper.text import Sentence
 from kg.mapper.timex import tense_of, time_expressions, when_clause_time
 
@@ -377,8 +377,7 @@ def _subject_with_partner(s: Sentence, ms: list[Ment], a: int) -> list[Ment]:
     return [subj[0], *partner[:1]] if partner else []
 
 
-_TITLE_OF_APPOS = re.compile(r"\s*(?:the\s+)?(?:(?:[A-Z][\w-]*\s+){1,3}|(?:head|chief|director|director-general|"
-                             r"chairman|chairwoman|president|secretary-general|governor)\s+)of\s+(?:the\s+)?"
+_TITLE_OF_APPOS = re.compile(r"\s*(?:the\s+)?(?:(?:[A-Z][\w-]*\s+){1,3}|(?:" + BODY_OFFICES + r")\s+)of\s+(?:the\s+)?"
                              r"(?:[A-Z][\w-]*\s*){1,4},\s*(?:[A-Z][\w.-]*\s+){0,2}")
 
 
@@ -1237,8 +1236,6 @@ def _read_trigger(s: Sentence, ms: list[Ment], trig: _Trigger, tm: re.Match[str]
         place = hosts[0].place or (place_country if hosts[0].etype == "country" else None)
         if hosts[0].kind == "metonym" and hosts[0].place:
             place = hosts[0].place
-        if hosts[0].etype == "country" and hosts[0].kind == "metonym":
-            pass
         host = hkey
         inv = re.search(r"(?:at the (?:invitation|request) of|invited by|hosted by)\s+", s.text, re.IGNORECASE)
         participants = list(vkeys)
@@ -1543,16 +1540,17 @@ _SIGNED_BY = re.compile(r"(?<![\w])(?:signed|inked)\b(?P<mid>(?:[^.;“”\"]|\.
 def _signed_by(s: Sentence, ms: list[Ment], cands: list[MeetingCand], published: dt.date | None, tense: str,
                g: Gazetteer, dateline_place: str | None, pc: dict[str, str]) -> None:
     """Signings attended by both signers, and meetings "attended by" named people: meetings of their own."""
-    low = s.text.lower()
-    if not re.search(r"sign|ink|attended|announced|launched|unveiled|inaugurated|opened|witnessed|laid|issued|agreed|"
-                     r"pledged|declared|hosted|chaired|convened|brought", low):
-        return  # (most meeting sentences tell no signing: skip the patterns)
+    if not _SIGNED_BY_HINT.search(s.text.lower()):
+        return  # (most meeting sentences tell no signing or joint act: skip the patterns)
 
     def persons(found: list[Ment]) -> list[str]:
         return list(dict.fromkeys(m.key for m in found if m.etype == "person" and m.key))
 
     def two_countries(keys: list[str]) -> bool:
         return len({_country_of(k, g, pc) or k for k in keys}) >= 2
+
+    def told(keys: list[str]) -> bool:  # a meeting of this sentence already has these people
+        return any(c.sent == s.index and set(keys) <= set(c.participants) for c in cands)
 
     def add(keys: list[str], m: re.Match[str], rule: str, a: int | None = None, host: str | None = None) -> None:
         mc = MeetingCand("meeting", keys, s.index, rule, s.start + m.start() if a is None else a,
@@ -1570,7 +1568,7 @@ def _signed_by(s: Sentence, ms: list[Ment], cands: list[MeetingCand], published:
         # "X hosted the meeting, which was attended by A and B": the host and the attendees met
         host = persons(_subjects(s, ms, s.start + am.start("verb"), allow_poss=False)) if am.group("verb") else []
         keys = list(dict.fromkeys([*host, *persons(_objects(s, ms, s.start + am.end(), max_gap=3))]))
-        if len(keys) >= 2 and not any(c.sent == s.index and set(keys) <= set(c.participants) for c in cands):
+        if len(keys) >= 2 and not told(keys):
             add(keys, am, "meeting.attended_by", host=host[0] if host else None)
     for sm in _SIGNED_WITH.finditer(s.text):
         # "A signed the memorandum with the organisation's Secretary-General B": the two signed together
@@ -1584,8 +1582,7 @@ def _signed_by(s: Sentence, ms: list[Ment], cands: list[MeetingCand], published:
     for wm in _WITNESSED_SIGNING.finditer(s.text):
         # "Raisi, Berdimuhamedov and Aliyev attended the signing of a gas swap agreement": they met for it
         keys = persons(_subjects(s, ms, s.start + wm.start(), allow_poss=False))
-        if len(keys) >= 2 and two_countries(keys) and not any(
-                c.sent == s.index and set(keys) <= set(c.participants) for c in cands):
+        if len(keys) >= 2 and two_countries(keys) and not told(keys):
             add(keys, wm, "meeting.signing_attended")
     for hm in _HOSTED_BY_NOUN.finditer(s.text):
         # "Friday's meeting was hosted by A and brought together B and C": the host and the people brought together
@@ -1593,8 +1590,7 @@ def _signed_by(s: Sentence, ms: list[Ment], cands: list[MeetingCand], published:
         bt = _BROUGHT_TOGETHER.search(s.text, hm.end())
         guests = persons(_objects(s, ms, s.start + bt.end(), max_gap=3, places=True)) if bt else []
         keys = list(dict.fromkeys([*host, *guests]))
-        if len(keys) >= 2 and two_countries(keys) and not any(
-                c.sent == s.index and set(keys) <= set(c.participants) for c in cands):
+        if len(keys) >= 2 and two_countries(keys) and not told(keys):
             add(keys, hm, "meeting.hosted_by", a=s.start + hm.start("noun"), host=host[0] if host else None)
     for jm in _JOINT_ACT.finditer(s.text):
         # "In January 2022, Wang and Amir-Abdollahian announced in Wuxi the launch of the plan": two people of two
@@ -1602,8 +1598,7 @@ def _signed_by(s: Sentence, ms: list[Ment], cands: list[MeetingCand], published:
         a = s.start + jm.start()
         pair = _pair_before(s, ms, a)
         keys = persons(pair)
-        if len(keys) < 2 or not two_countries(keys) or _REMOTE.match(s.text, jm.end()) or any(
-                c.sent == s.index and set(keys) <= set(c.participants) for c in cands):
+        if len(keys) < 2 or not two_countries(keys) or _REMOTE.match(s.text, jm.end()) or told(keys):
             continue
         where = re.search(r",\s*where\s+$", s.text[: _span_start(pair[0]) - s.start])
         place = _place_in(s, ms, g, a) if re.match(r"\s+(?:in|at)\s+(?:the\s+)?[A-Z]", s.text[jm.end() :]) else None
@@ -1630,12 +1625,14 @@ def _signed_by(s: Sentence, ms: list[Ment], cands: list[MeetingCand], published:
             continue
         keys = persons(_pair_before(s, ms, a))
         # (a meeting of the sentence that has the signers, or ends just before the signing, tells it already)
-        told = any(c.sent == s.index and (set(keys) <= set(c.participants) or (
-            sm.re is _SIGNED_WHERE and c.start <= a <= c.end + 80)) for c in cands)
-        if len(keys) >= 2 and not told and two_countries(keys):
+        just_told = sm.re is _SIGNED_WHERE and any(c.sent == s.index and c.start <= a <= c.end + 80 for c in cands)
+        if len(keys) >= 2 and not told(keys) and not just_told and two_countries(keys):
             add(keys, sm, "meeting.signing", a=a)
 
 
+# the words one of which a sentence needs for any pattern of _signed_by
+_SIGNED_BY_HINT = re.compile(r"sign|ink|attended|announced|launched|unveiled|inaugurated|opened|witnessed|laid|issued|"
+                             r"agreed|pledged|declared|hosted|chaired|convened|brought")
 _WITNESSED_SIGNING = re.compile(r"(?<![\w])(?:attended|witnessed|oversaw|presided over)\s+(?:the\s+)?signing"
                                 r"(?:\s+ceremony)?\s+(?:of|for)\b")
 _HOSTED_BY_NOUN = re.compile(r"(?<![\w])(?P<noun>meeting|talks|session|consultations|dialogue|round|conference)"

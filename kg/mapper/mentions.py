@@ -612,13 +612,15 @@ _POSS_ROLE_COMMA = re.compile(
     # "Iran's ambassador to China, Mohsen Rahimi-Far,": the post's place
     r"(?:\s+(?:to|in|at|for)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})?)"
     r"\s*,\s+$")
+# the offices of a named body: "head of the National Energy Administration" (also read by the meeting stage)
+BODY_OFFICES = "head|chief|director|director-general|chairman|chairwoman|president|secretary-general|governor"
 # "the EU coordinator of the talks, Enrique Mora,", "the Iranian envoy to the IAEA, Mohsen Naziri,"
 _THE_ROLE_COMMA = re.compile(
     r"(?<![\w])(?:the|his|her)\s+(?P<title>(?:[A-Z][\w-]*\s+){1,2}(?:[a-z-]+\s+){0,2}(?:coordinator|envoy|representative|"
     r"negotiator|ambassador|spokesman|spokeswoman|spokesperson|commissioner|adviser|advisor|minister|chief|head)"
     r"(?:\s+(?:of|for|to)\s+the\s+[\w-]+(?:\s+[\w-]+)?)?"
     # "the head of the National Energy Administration, Zhang Jianhua"
-    r"|(?:head|chief|director|director-general|chairman|chairwoman|president|secretary-general|governor)\s+of\s+"
+    r"|(?:" + BODY_OFFICES + r")\s+of\s+"
     r"(?:the\s+)?(?:[A-Z][\w’'-]*(?:\s+(?:of|for|and)\s+(?:the\s+)?|\s+)?){1,6}?)\s*,\s+$")
 _LIST_TITLE = re.compile(
     r"(?P<title>(?:[A-Za-z][a-z]+\s+){0,2}(?i:ministers|presidents|leaders|envoys|ambassadors|diplomats|"
@@ -674,8 +676,8 @@ _MINISTRY_RE = re.compile(
 )
 # an office of a named body written straight before a name: "head of China's National Energy Administration"
 _HEAD_OF_BODY = re.compile(
-    r"(?<![\w])(?P<title>(?:(?!(?:and|or|with|by|to|of|from|as|the|a|an)\s)[a-z-]+\s+){0,2}(?i:head|chief|director|director-general|chairman|chairwoman|chair|"
-    r"president|secretary-general|governor|commander|administrator|CEO)\s+of\s+(?:the\s+)?"
+    r"(?<![\w])(?P<title>(?:(?!(?:and|or|with|by|to|of|from|as|the|a|an)\s)[a-z-]+\s+){0,2}"
+    r"(?i:" + BODY_OFFICES + r"|chair|commander|administrator|CEO)\s+of\s+(?:the\s+)?"
     r"(?:(?P<poss>[A-Z][\w-]*(?:\s[A-Z][\w-]*)?)(?:’s|'s)\s+)?(?:[A-Z][\w&-]*\s+(?:(?:of|for|and)\s+(?:the\s+)?)?){1,6}?"
     r"(?:Agency|Authority|Corporation|Company|Commission|Council|Committee|Service|Bureau|Institute|Organi[sz]ation|"
     r"Administration|Bank|Fund|Association|Federation|Office|Department|Ministry|Secretariat|Group)\s+)$")
