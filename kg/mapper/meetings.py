@@ -192,7 +192,7 @@ _MEET_WORDS = ("meet", "met", "talk", "visit", "trip", "tour", "call", "phon", "
                "exchang", "journey", "signed", "inked", "commission", "committee", "sat down", "sit down", "sits down",
                "sitting down", "chair", "presid", "fly", "flies", "flying", "confer", "round of", "session of",
                "edition of", "summon", "announced", "launched", "unveiled", "inaugurated", "opened", "witnessed",
-               "laid", "issued", "agreed", "pledged", "declared")
+               "laid", "issued", "agreed", "pledged", "declared", "discuss", "review")
 
 
 def _meet_word(text: str) -> bool:
@@ -539,6 +539,10 @@ def _resolve_group(m: Ment, meetings: list[MeetingCand], recent: list[Ment], g: 
     # with Bagheri")
     told = [mc for mc in reversed(meetings) if len(mc.participants) >= 2 and (countries or persons(mc) >= 2)
             and not (mc.sent == m.sent and mc.start > m.start)][:3]
+    words = (m.label or "").lower().split()
+    n = _NUM.get(words[1], 0) if len(words) > 1 and words[0] == "the" else 0
+    if n and any(len(mc.participants) == n for mc in told):
+        told = [mc for mc in told if len(mc.participants) == n]  # "the three countries": not the pair told since
     if told:
         named = [r.key for r in recent]
         # "A held a video call with B, and the two met again in September": the pair of the same sentence first
@@ -583,6 +587,7 @@ def _keys(ms: list[Ment], meetings: list[MeetingCand], recent: list[Ment], g: Ga
 _DATELINE_PREFIX = re.compile(r"^\s*[A-Z][A-Z .’'-]{2,40},\s+[^—–\n]{0,50}?(?:—|–|\s-\s)")
 
 
+_SINCE_BEFORE = re.compile(r"(?<![\w])since\s+(?:the\s+|early\s+|late\s+|(?:[a-z]+\s+){1,4}(?:in|on)\s+)?$")
 # "the talks were the first since 2020": a span the meeting ends, not when it was held
 _FIRST_SINCE = re.compile(r"(?<![\w])(?:first|last|only)\b[^.;]{0,40}$", re.IGNORECASE)
 
@@ -610,9 +615,9 @@ def _date_for(s: Sentence, pos: int, published: dt.date | None, tense: str | Non
     exprs = [e for e in exprs if e.kind in ("point", "range", "relative_anaphoric")
              or (e.kind == "since" and re.search(r"negotiat|talks", s.text)
                  and not _FIRST_SINCE.search(s.text[: e.start]))]
-    # "for the first time since the 2022 election": the start of a span, not the date of the meeting
-    exprs = [e for e in exprs if e.kind != "point" or not re.search(r"(?<![\w])since\s+(?:the\s+|early\s+|late\s+)?$",
-                                                                     s.text[: e.start])]
+    # "for the first time since the 2022 election", "since taking office in August": the start of a span, not the
+    # date of the meeting
+    exprs = [e for e in exprs if e.kind != "point" or not _SINCE_BEFORE.search(s.text[: e.start])]
     # "the 2010 letter of intent", "its 2015 nuclear deal": a year naming a thing, not the date of the meeting
     exprs = [e for e in exprs if not (e.date and e.date.precision == "year" and re.search(
         r"(?<![\w])(?:the|a|an|its|their|his|her|this|that)\s+$", s.text[: e.start], re.IGNORECASE))]
@@ -1408,7 +1413,9 @@ def _scope(s: Sentence, a: int) -> str | None:
     """"held a bilateral meeting", "hosted A and B for a trilateral meeting": the nearest scope word after it."""
     m = _SCOPE.search(s.text, a - s.start, a - s.start + 140)
     if not m:
-        return None
+        # "Ashourzadeh and Liang held a separate meeting": apart from the plenary told before
+        return "bilateral" if re.match(r"[\w\s]{0,30}?\bseparate\s+(?:meeting|talks|session)", s.text[a - s.start:]) \
+            else None
     return "bilateral" if m.group("bi") else "multilateral"
 
 
@@ -1749,6 +1756,17 @@ def _same_event(a: MeetingCand, b: MeetingCand, g: Gazetteer, pc: dict[str, str]
     return n >= min(2, len(small)) and n == len(small)
 
 
+def _delegates_of(e: MeetingCand, c: MeetingCand, g: Gazetteer, pc: dict[str, str]) -> bool:
+    """"Iran hosted officials from China and Afghanistan for a trilateral meeting. A chaired the session, which was
+    attended by B and C": the people of the countries' meeting, named right after it."""
+    if not 0 < c.sent - e.sent <= 2 or c.status != e.status or not _compatible_dates(e, c) or c.scope == "bilateral":
+        return False
+    if any(is_person_key(k, g) for k in e.participants) or not all(is_person_key(k, g) for k in c.participants):
+        return False
+    countries = {_country_of(k, g, pc) for k in c.participants}
+    return None not in countries and len(countries) >= 2 and countries <= set(e.participants)
+
+
 def _talks_of_call(call: MeetingCand, c: MeetingCand) -> bool:
     """"A received a call from B on Monday. B's talks with A touched on Gaza": the talks are the call's, told on."""
     return (call.kind in ("phone_call", "video_call") and c.kind in ("talks", "meeting") and c.date in (None, call.date)
@@ -1769,7 +1787,7 @@ def _merge(cands: list[MeetingCand], roles: dict[str, str], pc: dict[str, str], 
     for c in cands:
         pool = visits if c.kind == "state_visit" else events
         target = next((e for e in pool if ((e.kind == c.kind or {e.kind, c.kind} <= {"meeting", "talks", "summit"})
-                       and _same_event(e, c, g, pc)) or _talks_of_call(e, c)), None)
+                       and (_same_event(e, c, g, pc) or _delegates_of(e, c, g, pc))) or _talks_of_call(e, c)), None)
         if target is None:
             pool.append(c)
         else:
@@ -1865,6 +1883,9 @@ def _same_country(a: str | None, b: str | None, g: Gazetteer) -> bool:
 
 def _absorb(target: MeetingCand, c: MeetingCand, g: Gazetteer) -> None:
     keep = _better(target, c, g)
+    if keep is target and set(target.participants) < set(c.participants) and not any(
+            is_person_key(k, g) for k in [*target.participants, *c.participants]):
+        target.participants = list(c.participants)  # "Iran hosted … from China and Afghanistan": the host too
     if keep is c:
         # the people of the better-told event, and the people the target already had ("held talks with Xi", then
         # "will meet Premier Li and Li Zhanshu": the visit keeps Xi)

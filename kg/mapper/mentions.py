@@ -259,14 +259,34 @@ def _title_left(sent: str, name_start: int, g: Gazetteer, lx: Lex) -> tuple[int,
 
 def _apposition_role(sent: str, name_end: int, lx: Lex) -> str | None:
     """"NAME, a spokesman for the ministry," → "spokesman for the ministry"."""
-    m = re.match(r",\s+(?:(?:a|an|the|The)\s+)?((?:[\w.\-’']+\s+){0,16}?[\w.\-’']+?)"
+    m = re.match(r",\s+(?:(?:a|an|the|The)\s+)?((?:[\w.\-’'()]+\s+){0,16}?[\w.\-’'()]+?)"
                  r"(?=,|\s+(?:said|says|told|added)|$|\.)",
                  sent[name_end:])
     if not m:
         return None
     words = m.group(1).split()
-    if words and any(re.sub(r"[.’']s?$", "", w.lower()) in lx.heads for w in words[:4]):
+    if words and any(part in lx.heads for w in words[:4] for part in re.sub(r"[.’']s?$", "", w.lower()).split("-")):
         return m.group(1)
+    return None
+
+
+def _role_country(role: str, g: Gazetteer, lx: Lex) -> str | None:
+    """The country of an apposition role: "a Russian diplomat", "deputy minister of public works in Afghanistan's
+    interim government", "managing director of the Islamic Republic of Iran Railways" — not "ambassador to China"."""
+    words = role.split()
+    first = next((c for w in words[:3] for c in [_country_of_word(w, g, lx)] if c), None)
+    if first:
+        return first
+    owned = next((c for w in words if re.search(r"(?:’s|'s)$", w) for c in [_country_of_word(w, g, lx)] if c), None)
+    if owned:
+        return owned
+    for i, w in enumerate(words):
+        prev = [x.lower() for x in words[max(0, i - 2) : i] if x.lower() != "the"]
+        if prev and prev[-1] in {"to", "in", "with", "from", "against", "toward", "towards", "on", "at"}:
+            continue
+        c = _country_of_word(w.strip(",()"), g, lx)
+        if c:
+            return c
     return None
 
 
@@ -481,7 +501,7 @@ def _sentence_mentions(s: Sentence, g: Gazetteer, lx: Lex) -> list[Ment]:
                 continue
             if role and not country:
                 # "Wang Qun, China's permanent representative …", "A, a Russian diplomat,": the country of the role
-                country = next((c for w in role.split()[:3] for c in [_country_of_word(w, g, lx)] if c), None)
+                country = _role_country(role, g, lx)
             if s.headline and not role:
                 continue
         # a lone capitalised word sentence-initially is only a name with a title
@@ -687,7 +707,9 @@ _ORG_HEADS = ("Agency", "Authority", "Corporation", "Company", "Commission", "Co
               "Community", "Secretariat")
 _NOT_NAME_WORDS = frozenset({"Ministry", "Office", "Department", "Embassy", "Government", "Agency", "University",
                              "Administration", "Province", "Region", "Prefecture", "County", "District", "Oblast",
-                             "Times", "Post", "News", "Daily", "Herald", "Tribune", "Television", "Radio"})
+                             "Times", "Post", "News", "Daily", "Herald", "Tribune", "Television", "Radio",
+                             "Railways", "Railway", "Airlines", "Airways", "Shipping", "Lines", "Group", "Holdings",
+                             "Industries", "Petroleum", "Customs", "Police", "Forces", "Corps"})
 _ORG_NAME_RE = re.compile(
     r"(?<![\w’'-])(?P<name>(?:[A-Z][\w’'&.-]*\s+(?:(?:of|for|on)\s+(?:the\s+)?)?){1,5}"
     r"(?:Agency|Authority|Corporation|Company|Commission|Council|Committee|Service|Bureau|Institute|Organi[sz]ation|"

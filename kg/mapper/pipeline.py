@@ -68,6 +68,10 @@ def _acting(m: Ment, s: Sentence, g: Gazetteer) -> bool:
     prev = re.search(r"([\w’'-]+)\s+(?:the\s+)?$", before)
     if prev and prev.group(1).lower() in PREPOSITIONS:
         return False
+    # the second of two coordinated objects of a preposition ("the conflict in Gaza and Lebanon")
+    coord = re.search(r"([\w’'-]+)\s+(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?\s+and\s+(?:the\s+)?$", before)
+    if coord and coord.group(1).lower() in PREPOSITIONS:
+        return False
     if re.search(r"(?:in|at|near|to|from)\s+(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?,\s*$", before):
         return False
     # members of a list introduced by "comprising", "such as", a colon or a parenthesis
@@ -155,7 +159,7 @@ def map_article(text: str, meta: ArticleMeta) -> ArticleFacts:
         for si in [mc.sent, *mc.extra_sents]:
             msents.setdefault(si, mc)
     for s in sentences:
-        if s.index in msents and msents[s.index].status == "happened":
+        if s.index in msents and msents[s.index].status == "happened" and not _background(msents[s.index], cur_date):
             cur = list(msents[s.index].participants)
             cur_date = msents[s.index].date
         ctx[s.index] = cur
@@ -166,6 +170,11 @@ def map_article(text: str, meta: ArticleMeta) -> ArticleFacts:
     statements = find_statements(sentences, ments, text, quotes, meetings, published, new_actors)
     _build(facts, sentences, ments, people, meetings, agreements, statements, new_actors, g, published)
     return facts
+
+
+def _background(mc: MeetingCand, current: DateValue | None) -> bool:
+    """A meeting recalled from before the one the article is about ("the consensus reached … in September")."""
+    return bool(current and mc.date and mc.date.last_day() < current.first_day())
 
 
 _ROLE_GROUP_WORDS = {"ministers": "minister", "presidents": "president", "leaders": "", "diplomats": "minister",
