@@ -420,7 +420,8 @@ def _objects(s: Sentence, ms: list[Ment], pos: int, max_gap: int = 45, places: b
     else:
         titled = False
     gap = s.text[pos - s.start : _span_start(first) - s.start]
-    if titled or _ROLE_APPOS.fullmatch(gap) or _TITLE_OF_APPOS.fullmatch(gap):
+    if titled or _ROLE_APPOS.fullmatch(gap) or _TITLE_OF_APPOS.fullmatch(gap) or (
+            gap and re.fullmatch(_POSS_COUNTRY, gap) and first.etype == "person"):  # "by Pakistan's Additional …"
         pass  # "hosted his Serbian and Hungarian counterparts, A and B", "the Emir of Qatar, Sheikh A": the names
     elif len(gap) > max_gap or re.search(r"[,;:.–—]", re.sub(r"(?<![\w])(?:[A-Z]\.){2,}", "", gap)):
         return []  # (a title's abbreviation is no break: "with U.S. Secretary of State X")
@@ -539,8 +540,8 @@ def _resolve_group(m: Ment, meetings: list[MeetingCand], recent: list[Ment], g: 
     # with Bagheri")
     told = [mc for mc in reversed(meetings) if len(mc.participants) >= 2 and (countries or persons(mc) >= 2)
             and not (mc.sent == m.sent and mc.start > m.start)][:3]
-    words = (m.label or "").lower().split()
-    n = _NUM.get(words[1], 0) if len(words) > 1 and words[0] == "the" else 0
+    num = re.search(r"(?<![\w])the\s+(\w+)", (m.label or "").lower())  # "officials from the three countries"
+    n = _NUM.get(num.group(1), 0) if num else 0
     if n and any(len(mc.participants) == n for mc in told):
         told = [mc for mc in told if len(mc.participants) == n]  # "the three countries": not the pair told since
     if told:
@@ -555,7 +556,7 @@ def _resolve_group(m: Ment, meetings: list[MeetingCand], recent: list[Ment], g: 
         for r in reversed(recent):
             if r.key and r.key not in seen and (r.etype == "person" or (countries and r.etype == "country")):
                 seen.append(r.key)
-            if len(seen) == 2:
+            if len(seen) == max(n, 2):
                 break
         keys = list(reversed(seen))
     if countries and m.head in ("countries", "nations", "governments", "capitals", "states"):
@@ -588,6 +589,8 @@ _DATELINE_PREFIX = re.compile(r"^\s*[A-Z][A-Z .’'-]{2,40},\s+[^—–\n]{0,50}
 
 
 _SINCE_BEFORE = re.compile(r"(?<![\w])since\s+(?:the\s+|early\s+|late\s+|(?:[a-z]+\s+){1,4}(?:in|on)\s+)?$")
+_DEFINITE_BEFORE = re.compile(r"(?<![\w])(?:the|this|that|[A-Z][a-z]+day(?:’s|'s))\s+(?:[A-Z][\w-]+\s+)?$")
+_SAID_BEFORE = re.compile(r"(?<![\w])(?:said|says|announced|reported|told reporters|confirmed)\s+(?:on\s+)?$")
 # "the talks were the first since 2020": a span the meeting ends, not when it was held
 _FIRST_SINCE = re.compile(r"(?<![\w])(?:first|last|only)\b[^.;]{0,40}$", re.IGNORECASE)
 
@@ -618,6 +621,8 @@ def _date_for(s: Sentence, pos: int, published: dt.date | None, tense: str | Non
     # "for the first time since the 2022 election", "since taking office in August": the start of a span, not the
     # date of the meeting
     exprs = [e for e in exprs if e.kind != "point" or not _SINCE_BEFORE.search(s.text[: e.start])]
+    # "…, officials said Thursday": the day of the report, not of the meeting
+    exprs = [e for e in exprs if not _SAID_BEFORE.search(s.text[: e.start])]
     # "the 2010 letter of intent", "its 2015 nuclear deal": a year naming a thing, not the date of the meeting
     exprs = [e for e in exprs if not (e.date and e.date.precision == "year" and re.search(
         r"(?<![\w])(?:the|a|an|its|their|his|her|this|that)\s+$", s.text[: e.start], re.IGNORECASE))]
@@ -716,6 +721,8 @@ def find_meetings(
                         cands.append(c2)
                     continue
                 _finish(mc, s, ms, tm, published, tense, cands, g, dateline_place)
+                if mc.status == "scheduled" and _NEXT_ROUND.search(tm.group()):
+                    _countries_for_next_round(mc, g, people_country)
                 if "separate" in tm.group().lower() and len(mc.participants) == 2:
                     mc.scope = "bilateral"  # "on the sidelines, Sun also held separate talks with X": not the plenary
                 cands.append(mc)
@@ -737,6 +744,14 @@ def find_meetings(
         for i, e in enumerate(out, 1):
             e.local_id = f"m{i}"
     return out
+
+
+def _countries_for_next_round(mc: MeetingCand, g: Gazetteer, pc: dict[str, str]) -> None:
+    """"The three officials agreed to hold the next round in Islamabad": the next round is the countries', whoever
+    attends it."""
+    countries = [_country_of(k, g, pc) for k in mc.participants]
+    if None not in countries and len(set(countries)) == len(countries) >= 2:
+        mc.participants = list(countries)  # type: ignore[arg-type]
 
 
 def _arrivals_for_summits(events: list[MeetingCand], summits: list[MeetingCand],
@@ -1102,6 +1117,9 @@ def _read_trigger(s: Sentence, ms: list[Ment], trig: _Trigger, tm: re.Match[str]
     text = tm.group().lower()
     if trig.host_subject and _hosted_by_earlier(s, ms, a, b, cands, g, people_country):
         return None
+    if text in ("meeting", "meetings") and cands and _DEFINITE_BEFORE.search(s.text[: a - s.start]) and not re.match(
+            r"\s+(?:with|between|of|on the sidelines|in|at)\b", s.text[b - s.start :]):
+        return None  # "Rubio wrote that the Beijing meeting showed …": the meeting told before, named again
     # "Berg's meeting with X", "the two ministers' talks": the possessor is the subject of a meeting noun
     subj = _subjects(s, ms, a, allow_poss=trig.visit or text.startswith(("meeting", "talks", "phone", "telephone",
                                                                          "video")))
@@ -1650,7 +1668,8 @@ _JOINT_ACT = re.compile(r"(?<![\w])(?:announced|launched|unveiled|inaugurated|op
                         r"agreed|pledged|declared)(?![\w])")
 _ATTENDED_BY = re.compile(r"(?:(?P<verb>hosted|chaired|presided over|opened|convened)\s+(?:the|a|an)\s+"
                           r"(?:[\w-]+\s+){0,3}?(?:meeting|talks|session|consultations|dialogue|round)\b[^.;]{0,20}?,?\s+(?:which\s+was\s+|"
-                          r"that\s+was\s+)?|(?:meeting|talks|session|consultations)(?:,[^,.;]{3,70},)?\s+(?:was\s+|were\s+)?)"
+                          r"that\s+was\s+)?|(?:meeting|talks|session|consultations)(?:,[^,.;]{3,70},|(?:\s+(?!was\b|were\b)[\w-]+){1,3}?)?"
+                          r"\s+(?:was\s+|were\s+)?)"
                           r"attended\s+by\s+", re.IGNORECASE)
 _SIGNED_PAIR = re.compile(r"(?<![\w])(?:signed|inked|put their signatures to|initialled|initialed)\s+"
                           r"(?:(?:a|an|the|two|three|four|five|six|\d+|new|joint|"
@@ -1826,7 +1845,8 @@ def _merge(cands: list[MeetingCand], roles: dict[str, str], pc: dict[str, str], 
         if e.kind != "state_visit":
             continue
         for o in out:
-            if o is e or o.kind == "state_visit" or not e.visitor or e.visitor not in o.participants:
+            if o is e or o.kind in ("state_visit", "phone_call", "video_call") or not e.visitor \
+                    or e.visitor not in o.participants:
                 continue
             if o.date and e.date and _compatible_dates(e, o) and (o.place_from_dateline or
                                                                   _same_country(o.place, e.place, g)):

@@ -516,6 +516,12 @@ def _first_person_after(actors: list[Ment], pos: int, s: Sentence) -> str | None
     return None
 
 
+_LEADING_DAY = re.compile(r"\s*(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)"
+                          r"(?=\s+(?:the|a|an|it|he|she|they|[A-Z])\b)")
+_AND_NEW_SPEAKER = re.compile(r",\s+and\s+(?:a|an|the|[A-Z][\w’'-]*)\s+(?:[\w’'-]+\s+){0,4}?"
+                              r"(?:said|says|told|added|noted|stressed|warned|wrote|insisted)\b")
+
+
 def _content_end(s: Sentence, text: str, start: int, cues: _Cues) -> int:
     """Content runs to the end of the sentence, or to a participial cue, "according to", or a trailing attribution."""
     rel = start - s.start
@@ -542,6 +548,9 @@ def _content_end(s: Sentence, text: str, start: int, cues: _Cues) -> int:
     rm = _REPORT_SUBJ.search(rest)
     if rm:
         ends.append(rm.start())
+    nm = _AND_NEW_SPEAKER.search(rest)
+    if nm and not _in_quote_at(rest, nm.start()):
+        ends.append(nm.start())  # "accused Iran of X, and a State Department spokesperson said …": a new speaker
     for cm in cues.cue_re.finditer(rest):
         first = cm.group().split()[0]
         if cues.form_lemma.get(cm.group()) == "agree" and re.match(
@@ -565,6 +574,10 @@ def _content_start(s: Sentence, text: str, cb: int, c_end: int, lemma: str, cues
                    ms: list[Ment]) -> tuple[int | None, int]:
     """Where the content of a forward frame starts (after "that", an addressee, or adjuncts)."""
     rel = cb - s.start
+    when = _LEADING_DAY.match(s.text[rel : c_end - s.start])
+    if when and lemma in ("say", "tell", "add", "state", "announce", "confirm", "warn"):
+        cb += when.end()  # "said Wednesday the United States would …": the day is no part of the words
+        rel = cb - s.start
     rest = s.text[rel : c_end - s.start]
     that = re.match(r"^((?:\s+[^\s,.“”\"]+){0,12}?)\s+that\s", rest)
     quote = re.match(r"^[^“”\"]{0,80}?[“\"]", rest)
