@@ -739,10 +739,13 @@ def find_meetings(
     summits = _summits(sentences, by_sent, out, published, g, dateline_place)
     summits += _attended_summits(sentences, by_sent, [*out, *summits], published, g, people_country)
     if summits:
+        parents = {id(e): out[e.part_of] for e in out if e.part_of is not None}
         out = _arrivals_for_summits(out, summits, sentences)
         out = sorted([*out, *summits], key=lambda m: (m.sent, m.start))
         for i, e in enumerate(out, 1):
             e.local_id = f"m{i}"
+            parent = parents.get(id(e))
+            e.part_of = next((j for j, o in enumerate(out) if o is parent), None)
     return out
 
 
@@ -833,8 +836,8 @@ def _news_peg(sentences: list[Sentence], cands: list[MeetingCand], published: dt
 _EVENT_HEAD = (r"(?:[Ss]ummit|[Mm]inisters[’']?\s+[Mm]eeting|[Mm]inisterial(?:\s+[Mm]eeting)?|[Ff]orum|[Cc]onference|"
                r"[Aa]ssembly|[Gg]athering)")
 # a summit's name: capitalised words, ordinals, durations and the ministries of a ministerial ("SCO foreign ministers’")
-_EVENT_WORD = (r"(?:[A-Z0-9][\w’'.&-]*|annual|[\w]+-day|foreign|defen[cs]e|finance|trade|energy|economic|health|"
-               r"leaders[’']?|heads|of|state|government|and)")
+_EVENT_WORD = (r"(?:[A-Z0-9][\w’'.&-]*|\([A-Z][\w-]*\)|annual|[\w]+-day|foreign|defen[cs]e|finance|trade|energy|"
+               r"economic|health|leaders[’']?|heads|of|state|government|and)")
 _SUMMIT_MENTION = re.compile(
     r"(?<![\w-])(?:(?:[Tt]he|[Aa]n?|[Tt]his|[Ii]ts)\s+)?(?P<name>(?:" + _EVENT_WORD + r"\s+){0,6}?" + _EVENT_HEAD
     + r")(?![\w-])")
@@ -1076,6 +1079,10 @@ _AND_THEN = re.compile(r"(?:\s+(?:on|in|at|last|this|later|earlier)(?:\s+[\w’'
                        r"(?:was\s+|were\s+|had\s+been\s+|has\s+been\s+)?")
 
 
+_PASSIVE_BY = re.compile(r"(?<![\w])(?:was|were|had been|has been|have been)\s+(?:\w+ly\s+)?\w+(?:ed|en)\b"
+                         r"[^,;:]{0,60}?\s+by\s+(?:[\w’'.-]+\s+){0,6}?$")
+
+
 def _subject_of_earlier_verb(s: Sentence, ms: list[Ment], subj: list[Ment], a: int,
                              cands: list[MeetingCand]) -> list[Ment]:
     """"He held talks with A and met B": the partner of the earlier verb is not the subject of the later one; its
@@ -1085,6 +1092,13 @@ def _subject_of_earlier_verb(s: Sentence, ms: list[Ment], subj: list[Ment], a: i
     prev = next((c for c in reversed(cands) if c.sent == s.index and c.end <= subj[0].start and c.subject_keys
                  and subj[0].key in c.participants and subj[0].key not in c.subject_keys), None)
     if prev is None:
+        # "He was received at the airport by Prime Minister X and held talks with Y": the passive's subject
+        passive = _PASSIVE_BY.search(s.text[: _span_start(subj[0]) - s.start])
+        if passive:
+            before = [m for m in ms if m.end <= s.start + passive.start() and is_actor(m) and not m.modifier
+                      and m.etype in ("person", "group", "country")]
+            if before and not _OWN_CLAUSE.search(s.text[before[-1].end - s.start : passive.start()]):
+                return before[-1:]
         return subj
     earlier = [m for m in ms if m.key in prev.subject_keys and m.end <= prev.start]
     return earlier[-1:] or subj

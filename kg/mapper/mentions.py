@@ -259,7 +259,7 @@ def _title_left(sent: str, name_start: int, g: Gazetteer, lx: Lex) -> tuple[int,
 
 def _apposition_role(sent: str, name_end: int, lx: Lex) -> str | None:
     """"NAME, a spokesman for the ministry," → "spokesman for the ministry"."""
-    m = re.match(r",\s+(?:(?:a|an|the|The)\s+)?((?:[\w.\-’'()]+\s+){0,16}?[\w.\-’'()]+?)"
+    m = re.match(r",\s+(?:(?:a|an|the|The)\s+)?((?:[\w.\-’'()]+\s+){0,20}?[\w.\-’'()]+?)"
                  r"(?=,|\s+(?:said|says|told|added)|$|\.)",
                  sent[name_end:])
     if not m:
@@ -709,7 +709,8 @@ _NOT_NAME_WORDS = frozenset({"Ministry", "Office", "Department", "Embassy", "Gov
                              "Administration", "Province", "Region", "Prefecture", "County", "District", "Oblast",
                              "Times", "Post", "News", "Daily", "Herald", "Tribune", "Television", "Radio",
                              "Railways", "Railway", "Airlines", "Airways", "Shipping", "Lines", "Group", "Holdings",
-                             "Industries", "Petroleum", "Customs", "Police", "Forces", "Corps"})
+                             "Industries", "Petroleum", "Customs", "Police", "Forces", "Corps", "Academy", "Sciences",
+                             "Studies", "Center", "Centre", "Foundation", "School", "College"})
 _ORG_NAME_RE = re.compile(
     r"(?<![\w’'-])(?P<name>(?:[A-Z][\w’'&.-]*\s+(?:(?:of|for|on)\s+(?:the\s+)?)?){1,5}"
     r"(?:Agency|Authority|Corporation|Company|Commission|Council|Committee|Service|Bureau|Institute|Organi[sz]ation|"

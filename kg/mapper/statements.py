@@ -301,7 +301,7 @@ def _frames(s: Sentence, ms: list[Ment], text: str, q_here: list[tuple[int, int]
                     r",\s*$", s.text[: (cand.role_start if cand.role_start is not None else cand.start) - s.start]
                     if cand.role_start is None else s.text[: cand.start - s.start]):
                 spk = cand  # "The ministry’s spokesperson, Grace Njoroge, said"
-            elif re.fullmatch(r"\s*,[^,]{1,140},\s*(?:" + _ADV + r"\s+)*", gap):
+            elif re.fullmatch(r"\s*,[^,]{1,200},\s*(?:" + _ADV + r"\s+)*", gap):
                 spk = None
             # an apposition: "NAME, the chief of …, said"
             if spk is None:
@@ -312,7 +312,7 @@ def _frames(s: Sentence, ms: list[Ment], text: str, q_here: list[tuple[int, int]
                                         and p.key):
                         gp = s.text[p.end - s.start : cm.start()]
                         lead = s.text[: p.start - s.start]
-                        if re.fullmatch(r"\s*(?:\([^)]*\))?\s*,[^,;]{1,140},\s*(?:" + _ADV + r"\s+)*", gp) and (
+                        if re.fullmatch(r"\s*(?:\([^)]*\))?\s*,[^,;]{1,200},\s*(?:" + _ADV + r"\s+)*", gp) and (
                                 p.etype == "person" or re.search(r"(?:^|;|\band)\s*$", lead)):
                             spk = p
                             break
@@ -791,6 +791,8 @@ def _continuation(s: Sentence, text: str, q_here: list[tuple[int, int]], prev: l
         return []
     if re.search(r"\b(?:arrived|travel(?:l)?ed|visited|met|flew|signed|held|hosted|received)\b", s.text):
         return []
+    if re.search(r"(?<![\w])(?:said|says|told|argued|argue|argues|believe|believes|noted|stressed)(?![\w])", s.text):
+        return []  # "Chinese analysts said …": a speaker of its own, even one the article does not name
     a, b = _trim(text, s.start, s.end)
     return [StatementCand(list(last.speakers), a, b, False, s.index, "statement.readout_continuation", "",
                           medium=last.medium, confidence=0.5)]
