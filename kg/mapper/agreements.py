@@ -182,6 +182,7 @@ def find_agreements(
     found: dict[str, AgreementCand] = {}
     order: list[str] = []
     last_key: str | None = None
+    touched: list[str] = []
 
     def touch(key: str, name: str, s: Sentence, rule: str, ref: RefAgreement | None) -> AgreementCand:
         nonlocal last_key
@@ -194,6 +195,7 @@ def find_agreements(
         if s.index not in ac.sents:
             ac.sents.append(s.index)
         last_key = key
+        touched.append(key)
         return ac
 
     mentioned = {m.key for m in ments if m.key and m.etype == "country"} | set(people_country.values())
@@ -281,7 +283,14 @@ def find_agreements(
         for m in anaphor.finditer(s.text):
             if any(a <= m.start() < b for a, b in spans) or not last_key:
                 continue
-            ac = touch(last_key, m.group(), s, "agreement.anaphor", found[last_key].ref)
+            key = last_key
+            if _doc_class(found[key].name) not in ("agreement", "mou") and re.search(
+                    r"(?:agreement|deal|pact|accord|treaty)$", m.group(), re.IGNORECASE):
+                # "a joint statement said the 2015 nuclear deal … remained valid. They called for a return to the
+                # accord": the deal, not the statement
+                key = next((k for k in reversed(touched) if k in found and (
+                    found[k].ref or _doc_class(found[k].name) == "agreement")), key)
+            ac = touch(key, m.group(), s, "agreement.anaphor", found[key].ref)
     # one document named twice ("signed memorandums …", "the trade accords"): same parties, compatible dates
     for key in list(order):
         if key not in found:

@@ -700,6 +700,8 @@ def find_meetings(
                     used.append((a, b))
                     continue
                 mc = _read_trigger(s, ms, trig, tm, a, b, cands, recent, g, people_country)
+                if mc is None and trig.kind == "talks" and _NEXT_ROUND.match(tm.group()):
+                    mc = _next_round_of_last(s, cands, trig, a, b, g, people_country)
                 if mc is None:
                     continue
                 used.append((a, b))
@@ -747,6 +749,20 @@ def find_meetings(
             parent = parents.get(id(e))
             e.part_of = next((j for j, o in enumerate(out) if o is parent), None)
     return out
+
+
+def _next_round_of_last(s: Sentence, cands: list[MeetingCand], trig: _Trigger, a: int, b: int, g: Gazetteer,
+                        pc: dict[str, str]) -> MeetingCand | None:
+    """"The next round of trilateral consultations will be held in Moscow": the next round of the countries whose
+    meeting was told just before."""
+    last = next((c for c in reversed(cands) if c.status == "happened" and s.index - c.sent <= 6
+                 and c.kind not in ("summit", "state_visit")), None)
+    if last is None:
+        return None
+    countries = list(dict.fromkeys(_country_of(k, g, pc) for k in last.participants))
+    if None in countries or len(countries) < 2:
+        return None
+    return MeetingCand(trig.kind, countries, s.index, "meeting.next_round", a, b)  # type: ignore[arg-type]
 
 
 def _countries_for_next_round(mc: MeetingCand, g: Gazetteer, pc: dict[str, str]) -> None:

@@ -273,6 +273,12 @@ def _resolve_groups(ments: list[Ment], ctx: dict[int, list[str]], people: People
             if same:
                 m.keys = same[-1].keys
                 continue
+            opening = not any(x.sent == m.sent and x.end <= m.start and x.etype in ("person", "country", "group")
+                              for x in ments)
+            told = [x for x in ments if x.sent == m.sent - 1 and x.etype == "group" and x.head != "they" and x.keys]
+            if opening and told:
+                m.keys = told[-1].keys  # "…, the three countries said … They called on …": the group just told
+                continue
             mc = (msents or {}).get(m.sent) or (msents or {}).get(m.sent - 1)
             m.keys = tuple(mc.participants) if mc and len(mc.participants) >= 2 else ()
             continue

@@ -200,10 +200,14 @@ def find_statements(
         found = _frames(s, ms, text, q_here, cues, ctx_parts)
         # "…, the report adds": the last source
         rm = _REPORT_SUBJ.search(s.text)
-        if rm and last_source and not found:
+        # "…, the statement said": the joint statement told just before, else the last source
+        joint = next((o.speakers for o in reversed(out[-4:]) if len(o.speakers) > 1 and o.medium == "statement"
+                      and s.index - o.sent <= 2), None) if rm and rm.group("noun") == "statement" else None
+        if rm and (joint or last_source) and not found:
             a, b = _trim(text, s.start, s.start + rm.start())
-            found.append(StatementCand([last_source], a, b, _has_quote(text, a, b), s.index, "statement.report_adds",
-                                       rm.group("cue"), confidence=0.6))
+            found.append(StatementCand(list(joint) if joint else [last_source], a, b,  # type: ignore[list-item]
+                                       _has_quote(text, a, b), s.index, "statement.report_adds", rm.group("cue"),
+                                       confidence=0.6))
         acc = _according_to(s, ms, text, found, g, new_actors)
         if acc:
             kind, key, cand = acc
