@@ -83,6 +83,7 @@ def resolve(sentences: list[Sentence], ments: list[Ment], text: str, published: 
     taken_starts = [x for x, _ in taken]
     max_len = max((y - x for x, y in taken), default=0)
     added: list[Ment] = []
+    named_at = [(m.start, m.key) for m in ments if m.etype == "person" and m.kind in ("name", "alias") and m.key]
     for s in sentences:
         for mm in _SHORT_WORD.finditer(s.text):
             word = mm.group(1)
@@ -109,7 +110,7 @@ def resolve(sentences: list[Sentence], ments: list[Ment], text: str, published: 
                         people.country.setdefault(gk[0], e.country)
             if not keys:
                 continue
-            m = Ment(a, b, s.index, "surname", "person", keys[-1], word)
+            m = Ment(a, b, s.index, "surname", "person", _nearest_holder(keys, a, named_at), word)
             m.modifier = text[b : b + 1] in ("’", "'")
             added.append(m)
     if quotes:
@@ -125,6 +126,18 @@ def resolve(sentences: list[Sentence], ments: list[Ment], text: str, published: 
     _body_spokespeople(ments, text, definite=True)
     _resolve_pronouns(sentences, ments)
     return people
+
+
+def _nearest_holder(keys: list[str], pos: int, named_at: list[tuple[int, str]]) -> str:
+    """Of the people a short form can mean ("Wang": Wang Yi, Wang Wenbin), the one named last before ``pos``, else
+    the first named after it."""
+    if len(keys) == 1:
+        return keys[0]
+    before = [k for start, k in named_at if start < pos and k in keys]
+    if before:
+        return before[-1]
+    after = [k for start, k in named_at if start >= pos and k in keys]
+    return after[0] if after else keys[-1]
 
 
 def _surname_first() -> set[str]:

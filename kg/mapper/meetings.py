@@ -1575,6 +1575,11 @@ def _commission(s: Sentence, ms: list[Ment], cands: list[MeetingCand], published
             countries = list(body)  # "the next session of the joint commission": the commission named before
     if len(countries) < 2:
         return
+    chaired = _CHAIRED_BY.search(s.text, cm.end())
+    chairs = [m.key for m in _objects(s, ms, s.start + chaired.end(), max_gap=3) if m.etype == "person" and m.key] \
+        if chaired else []
+    if len(chairs) >= 2 and len({_country_of(k, g, pc) for k in chairs}) >= 2:
+        countries = chairs  # "the joint commission is due to meet in May, co-chaired by A and B": the two chairs
     if new:
         named = {m.key for m in ms if m.etype == "person" and m.key and m.kind in ("name", "alias", "surname")}
         for c in new:
@@ -1589,6 +1594,8 @@ def _commission(s: Sentence, ms: list[Ment], cands: list[MeetingCand], published
     cands.append(mc)
 
 
+_CHAIRED_BY = re.compile(r",?\s*(?:to be\s+|which will be\s+)?(?:co-chaired|chaired|co-presided over|presided over|"
+                         r"led|headed)\s+by\s+")
 _SIGNED_BY = re.compile(r"(?<![\w])(?:signed|inked)\b(?P<mid>(?:[^.;“”\"]|\.(?=\s*\d))[^;“”\"]{0,60}?)\bby\s+")
 
 

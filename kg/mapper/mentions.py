@@ -69,7 +69,7 @@ TITLE_HEADS = {
     "maj", "brig", "colonel", "lieutenant", "brigadier", "commander-in-chief", "counterpart", "chancellor",
     "foreign minister", "chairperson", "fellow", "scientist", "economist", "lecturer", "commentator", "historian",
     "strategist", "columnist", "journalist", "correspondent", "dean", "specialist", "academic", "predecessor",
-    "successor",
+    "successor", "consultant", "lawyer", "activist", "editor", "writer", "author", "observer",
 }
 ROLE_HEADS = (
     "president|minister|premier|leader|diplomat|visitor|guest|counterpart|host|spokesman|spokeswoman|spokesperson|FM|"

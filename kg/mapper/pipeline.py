@@ -159,9 +159,15 @@ def map_article(text: str, meta: ArticleMeta) -> ArticleFacts:
         for si in [mc.sent, *mc.extra_sents]:
             msents.setdefault(si, mc)
     for s in sentences:
-        if s.index in msents and msents[s.index].status == "happened" and not _background(msents[s.index], cur_date):
-            cur = list(msents[s.index].participants)
-            cur_date = msents[s.index].date
+        here = msents.get(s.index)
+        if here is not None and here.status == "happened" and _background(here, cur_date):
+            # a meeting recalled in passing is the context of its own sentence only
+            ctx[s.index] = list(here.participants)
+            ctx_dates[s.index] = here.date
+            continue
+        if here is not None and here.status == "happened":
+            cur = list(here.participants)
+            cur_date = here.date
         ctx[s.index] = cur
         ctx_dates[s.index] = cur_date
     _resolve_groups(ments, ctx, people, g, msents, text)
