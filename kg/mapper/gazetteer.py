@@ -255,6 +255,8 @@ def short_forms(name: str, surname_first: bool) -> list[str]:
         out.extend(p for p in last.split("-") if len(p) > 3)
     if len(parts) >= 3 and parts[-2].lower() in _PARTICLES:
         out.append(" ".join(parts[-2:]))
+        if len(parts) >= 4 and not surname_first:
+            out.append(parts[-3])  # "Lula" after "Luiz Inácio Lula da Silva"
     for p in parts[1:-1]:
         if "-" in p:  # "Hossein Amir-Abdollahian Jr" style
             out.append(p)

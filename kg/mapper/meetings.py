@@ -1302,8 +1302,10 @@ def _read_trigger(s: Sentence, ms: list[Ment], trig: _Trigger, tm: re.Match[str]
             inviter = _subjects(s, ms, _span_start(visitors[0]) - len(
                 re.search(r"invit\w+\s+$", s.text[: _span_start(visitors[0]) - s.start]).group()), allow_poss=False)
             ik = _keys(inviter[:1], cands, recent, g, people_country) if inviter else []
-            if ik and _country_of(ik[0], g, people_country) == hkey:
-                host = ik[0]
+            ic = _country_of(ik[0], g, people_country) if ik else None
+            if ik and is_person_key(ik[0], g) and (ic == hkey or (
+                    ic is None and all(_country_of(k, g, people_country) != hkey for k in vkeys))):
+                host = ik[0]  # (an inviter of unknown country hosts a visitor from elsewhere)
         if hosts[0].etype == "country" and vkeys and all(_country_of(k, g, people_country) == hkey for k in vkeys):
             return None  # "returned to Kathmandu": a trip home is no visit
         if text.startswith("return") and not (vkeys and all(_country_of(k, g, people_country) for k in vkeys)):

@@ -336,6 +336,10 @@ def _capital_as_given_name(t: str, a: int, b: int, w: str, g: Gazetteer, lx: Lex
     return bool(_TITLE_BEFORE.search(t, 0, a) and _GIVEN_NAME_AFTER.match(t, b))
 
 
+_NAME_PARTICLES = frozenset({"bin", "ibn", "al", "el", "de", "van", "von", "der", "da", "dos", "das", "di", "du",
+                             "del"})
+
+
 def _sentence_mentions(s: Sentence, g: Gazetteer, lx: Lex) -> list[Ment]:
     t = s.text
     base = s.start
@@ -414,7 +418,7 @@ def _sentence_mentions(s: Sentence, g: Gazetteer, lx: Lex) -> list[Ment]:
                 runs.append(cur)
                 cur = []
             cur.append(tok)
-        elif cur and w.lower() in {"bin", "ibn", "al", "el", "de", "van", "von", "der"} and t[cur[-1][1]:a] == " ":
+        elif cur and w.lower() in _NAME_PARTICLES and t[cur[-1][1]:a] == " ":
             cur.append(tok)
         else:
             if cur:
@@ -423,7 +427,7 @@ def _sentence_mentions(s: Sentence, g: Gazetteer, lx: Lex) -> list[Ment]:
     if cur:
         runs.append(cur)
     for run in runs:
-        while run and run[-1][2].lower() in {"bin", "ibn", "al", "el", "de", "van", "von", "der"}:
+        while run and run[-1][2].lower() in _NAME_PARTICLES:
             run = run[:-1]
         if not run or sum(1 for _, _, w in run if w.lower() not in _PARTICLES) > 4:
             continue
@@ -620,7 +624,7 @@ _TITLE_COMMA = re.compile(
 
 _ORG_ANAPHOR = re.compile(r"(?<![\w])[Tt]he\s+(ministry|government)(?!\s+of\b)(?![\w’'-])")
 
-_PARTICLES = {"bin", "ibn", "al", "el", "de", "van", "von", "der"}
+_PARTICLES = _NAME_PARTICLES
 _ROLE_COMMA = re.compile(
     r"(?<![\w])(?:his|her|their|its)\s+(?P<title>(?:[A-Z][\w-]*\s+(?:and\s+[A-Z][\w-]*\s+)?)?"
     r"(?:counterparts?|guests?|hosts?|visitors?))\s*,\s+(?:[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,4}\s*(?:,\s*and|,|and)\s+)?$")

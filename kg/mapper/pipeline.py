@@ -235,9 +235,11 @@ def _role_groups(ments: list[Ment], people: People, g: Gazetteer, published: dt.
                     if ok:
                         cands.append(k)
             if not cands and head and not m.in_quote:  # a reference holder: "the presidents of Peru and Chile"
+                qual = want.split()[0] if len(want.split()) > 1 and want.split()[0] != "top" else ""
                 holders = [h for h in g.holders([head], c, published)
                            if not any(re.search(r"vice|deputy", p.role, re.IGNORECASE) for p in g.entities[h].positions
-                                      if head in p.role.lower())]
+                                      if head in p.role.lower())
+                           and (not qual or any(qual in p.role.lower() for p in g.entities[h].positions))]
                 cands = holders if len(holders) == 1 else []
             keys.append(cands[0] if len(cands) == 1 else c)
         m.keys = tuple(dict.fromkeys(keys))
