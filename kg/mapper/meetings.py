@@ -544,6 +544,18 @@ def _resolve_group(m: Ment, meetings: list[MeetingCand], recent: list[Ment], g: 
     n = _NUM.get(num.group(1), 0) if num else 0
     if n and any(len(mc.participants) == n for mc in told):
         told = [mc for mc in told if len(mc.participants) == n]  # "the three countries": not the pair told since
+    office = {"presidents": "president", "premiers": "premier", "kings": "king", "emirs": "emir"}.get(m.head or "")
+    if office and n in (0, 2):
+        # "The two presidents last spoke in September": the two presidents named, not the ministers met since
+        roles: dict[str, str] = {}
+        for r in recent:
+            if r.key and r.role and r.etype == "person":
+                roles[r.key] = r.role.lower()
+        holders = [k for k in dict.fromkeys(r.key for r in reversed(recent) if r.key in roles)
+                   if office in roles[k] and not re.search(r"vice|deputy|former", roles[k])][:2]
+        if len(holders) == 2:
+            told = [mc for mc in told if set(holders) <= set(mc.participants)] or [
+                MeetingCand("meeting", list(reversed(holders)), m.sent, "", 0, 0)]
     if told:
         named = [r.key for r in recent]
         # "A held a video call with B, and the two met again in September": the pair of the same sentence first
