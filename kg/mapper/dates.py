@@ -227,7 +227,8 @@ _PRESENT_EVENT = _words(
 _PAST_EVENT = _words(
     "met held visited arrived flew traveled travelled went came signed hosted began started launched "
     "spoke talked discussed attended opened left landed headed returned was were had did "
-    "called phoned telephoned received welcomed paid concluded wrapped ended hailed urged"
+    "called phoned telephoned received welcomed paid concluded wrapped ended hailed urged sat took made gave "
+    "joined gathered conferred chaired co-chaired led addressed"
 )
 _PAST_WORDS = _words(
     "said told was were had did met held spoke made took went came gave left began flew sent paid "

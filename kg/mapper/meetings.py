@@ -45,6 +45,7 @@ class MeetingCand:
     local_id: str = ""
     confidence: float = 0.75
     invited: bool = False  # "X invited Y to visit Z": a meeting only once the invitation is accepted
+    days: int | None = None  # "a two-day state visit" told before its first day is known
     scope: str | None = None  # "bilateral" or "multilateral", when the text says which
     body_countries: list[str] = field(default_factory=list)  # the countries of the commission it is a session of
     unnamed: bool = False  # its countries stand for people the text describes but does not name
@@ -1505,6 +1506,8 @@ def _past_trigger(trigger: str) -> bool:
 def _apply_duration(mc: MeetingCand, word: str, ending: bool = False) -> None:
     """"a three-day visit" from its first day; "ended a three-day visit on Friday" back from its last day."""
     n = _NUM.get(word.lower()) or (int(word) if word.isdigit() else None)
+    if n and not (mc.date and mc.date.precision == "day"):
+        mc.days = n  # (applied once the arrival day is told: "arrived in Baku on Wednesday")
     if n and mc.date and mc.date.precision == "day" and not mc.end_date:
         if ending:
             mc.end_date = mc.date
@@ -1899,10 +1902,12 @@ def _merge(cands: list[MeetingCand], roles: dict[str, str], pc: dict[str, str], 
             if o is e or o.kind in ("state_visit", "phone_call", "video_call") or not e.visitor \
                     or e.visitor not in o.participants:
                 continue
-            if o.date and e.date and _compatible_dates(e, o) and (o.place_from_dateline or
-                                                                  _same_country(o.place, e.place, g)):
+            itinerary = (o.date is None and e.date is not None and o.status == e.status
+                         and 0 <= o.sent - max(e.sent, *e.extra_sents) <= 1)  # "He also … and met Prime Minister X"
+            if ((o.date and e.date and _compatible_dates(e, o)) or itinerary) and (
+                    o.place_from_dateline or _same_country(o.place, e.place, g)):
                 parent[id(o)] = e
-                if (e.end_date and o.kind in ("meeting", "talks") and o.sent > e.sent
+                if (e.end_date and o.kind in ("meeting", "talks") and (o.sent, o.start) > (e.sent, e.start)
                         and (o.status == e.status or e.end_date.last_day() >= o.date.last_day())
                         and _is_head(e.visitor, roles, g) and o.invited is False):
                     # "arrived on a two-day official visit … was received by President X on Wednesday": an item
@@ -1973,6 +1978,9 @@ def _absorb(target: MeetingCand, c: MeetingCand, g: Gazetteer) -> None:
             c.date.first_day() <= target.date.first_day() <= c.end_date.last_day():
         target.date, target.end_date = c.date, c.end_date  # the range that holds the single day
     target.end_date = target.end_date or c.end_date
+    target.days = target.days or c.days
+    if target.days and target.date and target.date.precision == "day" and not target.end_date:
+        target.end_date = DateValue.of(target.date.first_day() + dt.timedelta(days=target.days - 1))
     target.place = target.place or c.place
     te, ce = g.entity(target.place) if target.place else None, g.entity(c.place) if c.place else None
     if te and ce and te.type == "country" and ce.type == "place" and ce.country == te.key:

@@ -473,7 +473,7 @@ def _sentence_mentions(s: Sentence, g: Gazetteer, lx: Lex) -> list[Ment]:
         if not tl and not listed and not appos and len(run) >= 2:
             # "her Mexican counterpart, Gabriel Ortega Ruiz", "his Serbian and Hungarian counterparts, A and B,"
             rc = (_ROLE_COMMA.search(before[-160:]) or _POSS_ROLE_COMMA.search(before[-160:])
-                  or _THE_ROLE_COMMA.search(before[-160:]))
+                  or _THE_ROLE_COMMA.search(before[-160:]) or _GROUP_ROLE_COMMA.search(before[-160:]))
             if rc and re.match(r"\s*(?:[,.;]|and\b|\(|$|[a-z])", after):
                 role_comma = True
                 role = rc.group("title")
@@ -628,6 +628,11 @@ _PARTICLES = _NAME_PARTICLES
 _ROLE_COMMA = re.compile(
     r"(?<![\w])(?:his|her|their|its)\s+(?P<title>(?:[A-Z][\w-]*\s+(?:and\s+[A-Z][\w-]*\s+)?)?"
     r"(?:counterparts?|guests?|hosts?|visitors?))\s*,\s+(?:[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,4}\s*(?:,\s*and|,|and)\s+)?$")
+# "The foreign ministers of both countries, Hakan Fidan and Jeyhun Bayramov,"
+_GROUP_ROLE_COMMA = re.compile(
+    r"(?<![\w])(?:[Tt]he|[Tt]heir|[Bb]oth)\s+(?P<title>(?:[a-z-]+\s+){0,2}(?:ministers|presidents|leaders|envoys|"
+    r"ambassadors|chiefs|negotiators)(?:\s+of\s+(?:the\s+|both\s+)?(?:two\s+|three\s+)?[a-z]+)?)\s*,\s+"
+    r"(?:[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,4}\s*(?:,\s*and|,|and)\s+)?$")
 # "Peru’s foreign minister, Rosa Quispe,", "Kenya's top diplomat, Amina Wekesa,"
 _POSS_ROLE_COMMA = re.compile(
     r"(?<![\w])(?P<title>[A-Z][\w-]*(?:\s[A-Z][\w-]*)?(?:’s|'s)\s+(?:[a-z-]+\s+){0,3}(?:minister|president|premier|"
