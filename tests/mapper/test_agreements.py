@@ -122,3 +122,17 @@ def test_three_documents_of_the_same_parties_do_not_break_the_merge() -> None:
             "Kenya and Uganda signed a transit protocol in 2019. The two countries signed a customs accord in 2019.")
     f = map_article(text, ArticleMeta("t", published=dt.date(2024, 3, 14)))
     assert f.agreements
+
+
+def test_the_accord_after_a_joint_statement_is_the_deal_it_names() -> None:
+    _, ags = _agreements("Iran, Russia and China met in Tehran on Monday. In a joint statement issued after the "
+                         "talks, the three countries said the 2015 nuclear deal remained valid. They called on "
+                         "Washington to return to the accord.")
+    deal = next(a for a in ags if a.key == "jcpoa")
+    statement = next(a for a in ags if a.key != "jcpoa")
+    assert "the accord" in deal.aliases and "the accord" not in statement.aliases
+
+
+def test_coordinated_places_after_a_preposition_are_not_actors() -> None:
+    f, _ = _agreements("Foreign Minister Ana Ribeiro expressed concern over the conflict in Gaza and Lebanon.")
+    assert {a.label for a in f.actors.values()} == {"Ana Ribeiro"}

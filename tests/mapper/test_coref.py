@@ -109,3 +109,15 @@ def test_vice_premier_is_not_the_premier() -> None:
                     "Minister Amina Wekesa in Beijing on Wednesday.", ArticleMeta("t", published=dt.date(2024, 9, 19)))
     labels = {a.label for a in f.actors.values()}
     assert "Li Qiang" not in labels and "Ma Lirong" in labels, labels
+
+
+def test_a_shared_surname_means_the_holder_named_last_before_it() -> None:
+    text = ("Foreign Minister Ana Ribeiro spoke with Omar Haddad. Ribeiro said trade grew. Later, Trade Minister "
+            "Luis Ribeiro visited Lima.")
+    k = _keys(text)
+    assert k[f"Ribeiro@{text.index('Ribeiro said')}"] == "person:ana-ribeiro"
+
+
+def test_a_nickname_before_the_particle_is_a_short_form() -> None:
+    text = "President Luiz Carlos Souza da Costa met envoys. Souza said trade grew."
+    assert _keys(text)[f"Souza@{text.index('Souza said')}"] == "person:luiz-carlos-souza-da-costa"

@@ -966,3 +966,87 @@ def test_military_officers_from_three_countries_in_a_port_city() -> None:
     f = _facts("On Sunday, military officers from Kenya, Peru and Chile met in the southern Peruvian port of Ilo.")
     assert _people(f) == [{"Kenya", "Peru", "Chile"}]
     assert f.meetings[0].place and f.meetings[0].place.label == "Ilo"
+
+
+def test_delegates_named_after_a_countries_meeting_replace_the_countries() -> None:
+    f = _facts("Kenya hosted senior energy officials from Peru and Chile for a trilateral meeting in Nairobi on "
+               "Tuesday. Amina Wekesa, deputy energy minister of Kenya, chaired the session, which was attended by "
+               "Tomas Berg, vice-chairman of Peru's planning commission, and Rosa Quispe, deputy minister of mines "
+               "in Chile's government. On the sidelines of the session, Wekesa and Berg held a separate meeting.")
+    got = [frozenset(p) for p in _people(f)]
+    assert frozenset({"Amina Wekesa", "Tomas Berg", "Rosa Quispe"}) in got
+    assert frozenset({"Amina Wekesa", "Tomas Berg"}) in got
+    assert all("Kenya" not in p for p in got)
+
+
+def test_the_next_round_is_the_countries_whatever_the_subject() -> None:
+    f = _facts("Senior officials from Kenya, Peru and Chile held talks in Lima on Tuesday. The three officials "
+               "agreed to hold the next round in Nairobi next year. The next round of the consultations will be held "
+               "in Santiago in 2025, the statement said.")
+    later = [p for p, m in zip(_people(f), f.meetings, strict=True) if m.status == "scheduled"]
+    assert later and all(p == {"Kenya", "Peru", "Chile"} for p in later)
+
+
+def test_a_meeting_named_again_in_a_later_quote_is_no_new_meeting() -> None:
+    f = _facts("Peruvian Foreign Minister Rosa Quispe held talks with Chilean Foreign Minister Tomas Berg in Lima on "
+               "Tuesday. Kenyan Senator Amina Wekesa wrote that the Lima meeting showed Peru was drifting.")
+    assert _people(f) == [{"Rosa Quispe", "Tomas Berg"}]
+
+
+def test_the_day_of_the_report_is_not_the_day_of_the_meeting() -> None:
+    f = _facts("Peru and Chile held talks on fisheries in Lima, officials said Thursday. The talks Wednesday were "
+               "attended by Peruvian Deputy Minister Rosa Quispe and Chilean Deputy Minister Tomas Berg.")
+    assert _people(f) == [{"Rosa Quispe", "Tomas Berg"}]
+    assert str(f.meetings[0].date) == "2024-03-13"
+
+
+def test_discussed_with_a_person_is_a_meeting_but_countries_discussing_are_not() -> None:
+    f = _facts("Peruvian Mines Minister Rosa Quispe had discussed the corridor with Chilean Ambassador Tomas Berg in "
+               "Lima earlier this month.")
+    assert _people(f) == [{"Rosa Quispe", "Tomas Berg"}]
+    assert not _facts("Peru and Chile discussed the corridor with great care.").meetings
+
+
+def test_the_passives_subject_does_the_second_verb() -> None:
+    f = _facts("Kenyan President Ruto Kamau is paying a two-day state visit to Peru, which began on Tuesday. He was "
+               "received at Lima airport by Peruvian Prime Minister Luis Campos and held talks with Peruvian President "
+               "Tomas Berg on Wednesday.")
+    assert all("Ruto Kamau" in p for p in _people(f))
+    visit = next(m for m in f.meetings if m.kind == "state_visit")
+    assert (str(visit.date), str(visit.end_date)) == ("2024-03-12", "2024-03-13")
+
+
+def test_a_visits_length_told_before_its_first_day() -> None:
+    f = _facts("Kenyan President Ruto Kamau has wrapped up a two-day state visit to Peru, where he and President "
+               "Tomas Berg signed a dozen agreements. Kamau arrived in Lima on Tuesday and held talks with Berg on "
+               "Wednesday. He also laid a wreath and met Prime Minister Luis Campos.")
+    assert len(f.meetings) == 1
+    m = f.meetings[0]
+    assert m.kind == "state_visit" and (str(m.date), str(m.end_date)) == ("2024-03-12", "2024-03-13")
+    assert {"Ruto Kamau", "Tomas Berg"} <= {f.actors[k].label for k in m.participants}
+
+
+def test_a_commission_co_chaired_by_two_named_people() -> None:
+    f = _facts("The Kenya–Peru joint economic commission is due to meet in Lima in May, co-chaired by Kenyan Trade "
+               "Minister Amina Wekesa and Peruvian Economy Minister Tomas Berg.")
+    assert _people(f) == [{"Amina Wekesa", "Tomas Berg"}]
+    assert f.meetings[0].status == "scheduled"
+
+
+def test_the_two_presidents_are_the_presidents_named() -> None:
+    f = _facts("Peruvian President Tomas Berg has invited Kenyan President Ruto Kamau to visit. On Monday, Kenyan "
+               "Foreign Minister Amina Wekesa held talks with Peruvian Foreign Minister Rosa Quispe in Lima. The two "
+               "presidents last spoke in a video call last September.")
+    call = next(m for m in f.meetings if m.kind in ("phone_call", "video_call"))
+    assert {f.actors[k].label for k in call.participants} == {"Tomas Berg", "Ruto Kamau"}
+
+
+def test_speculation_about_a_visit_is_no_meeting() -> None:
+    assert not _facts("Kenyan media have speculated about a visit by Peruvian President Tomas Berg to Nairobi "
+                      "later this year.").meetings
+
+
+def test_sat_down_to_discuss_is_past() -> None:
+    f = _facts("On Tuesday, Kenyan Defence Minister Amina Wekesa sat down with her Peruvian counterpart Tomas Berg to "
+               "discuss drones, the ministry said.")
+    assert f.meetings[0].status == "happened" and str(f.meetings[0].date) == "2024-03-12"

@@ -198,3 +198,28 @@ def test_an_ambassador_to_a_country_then_a_name_between_commas_is_that_person() 
     text = "Separately, Kenya's ambassador to Peru, Otieno Wafula, was received in Lima on Monday."
     m = _by_text(text)["Otieno Wafula"]
     assert m.etype == "person" and m.country == "country:kenya"
+
+
+def test_a_title_with_a_for_complement_ends_before_the_name() -> None:
+    text = "Kenyan Deputy Foreign Minister for Economic Diplomacy Amina Wekesa met Additional Secretary Tomas Berg."
+    people = {text[m.start : m.end] for m in _ments(text) if m.etype == "person" and m.kind == "name"}
+    assert people == {"Amina Wekesa", "Tomas Berg"}
+
+
+def test_long_appositions_and_bodies_with_name_like_words() -> None:
+    text = ("Amina Wekesa, deputy roads minister and managing director of the Kenya Railways (KR), chaired the "
+            "session. Tomas Berg, a research fellow at the Institute of Andean and Pacific Studies of the Peruvian "
+            "Academy of Social Sciences, told reporters the plan was sound.")
+    people = {text[m.start : m.end] for m in _ments(text) if m.etype == "person" and m.kind == "name"}
+    assert people == {"Amina Wekesa", "Tomas Berg"}
+
+
+def test_portuguese_particles_stay_in_the_name() -> None:
+    text = "Brazilian President Luiz Carlos Souza da Costa received the envoy on Monday."
+    assert "Luiz Carlos Souza da Costa" in _by_text(text)
+
+
+def test_named_members_of_a_role_group() -> None:
+    text = "The foreign ministers of both countries, Amina Wekesa and Tomas Berg, will meet in Lima next month."
+    people = {text[m.start : m.end] for m in _ments(text) if m.etype == "person" and m.kind == "name"}
+    assert people == {"Amina Wekesa", "Tomas Berg"}

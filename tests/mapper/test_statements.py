@@ -359,3 +359,38 @@ def test_a_name_inside_a_quotation_is_no_antecedent() -> None:
     says = _says("Nairobi-based analyst Omar Haddadi argues that the deal matters. “If Kampala walks away, the "
                  "corridor dies. Okello knows this,” he told the paper.")
     assert says[-1][0] == ["Omar Haddadi"]
+
+
+def test_a_new_speaker_after_and_and_the_day_before_the_words() -> None:
+    f = _facts("Peru has accused Chile of dumping copper, and a Peruvian Trade Ministry spokesperson said Wednesday "
+               "the duties would stay.")
+    rows = _rows(f)
+    assert rows[0][1] == "Chile of dumping copper"
+    assert rows[1][1] == "the duties would stay."
+
+
+def test_according_to_a_source_then_a_speakers_own_frame() -> None:
+    f = _facts("Peruvian President Tomas Berg met the envoy. According to the Peruvian presidency, Berg told him that "
+               "he wanted closer ties.")
+    assert ("Tomas Berg", "he wanted closer ties.", False) in _rows(f)
+
+
+def test_they_after_a_joint_statement_and_the_statement_said() -> None:
+    f = _facts("Officials of Kenya, Peru and Chile met in Lima on Monday. In a joint statement issued after the "
+               "talks, the three countries said the corridor remained vital. They called on lenders to help. The next "
+               "round will be held in Nairobi, the statement said.")
+    joint = [r for r in _rows(f) if r[0] == "Kenya/Peru/Chile"]
+    assert [r[1] for r in joint] == ["the corridor remained vital.", "lenders to help.",
+                                     "The next round will be held in Nairobi"]
+
+
+def test_an_unnamed_speaker_is_no_readout_continuation() -> None:
+    f = _facts("Peruvian Trade Minister Rosa Quispe warned Chilean firms against dumping. Kenyan analysts said the "
+               "duties would not change Nairobi's position.")
+    assert [r[1] for r in _rows(f)] == ["Chilean firms against dumping."]
+
+
+def test_pressed_blamed_and_dismissed_are_speech_acts() -> None:
+    f = _facts("Peru has pressed Chile to open the border. Foreign Minister Rosa Quispe blamed the delay on the "
+               "floods. Trade Minister Tomas Berg dismissed the report.")
+    assert [r[1] for r in _rows(f)] == ["Chile to open the border.", "the delay on the floods.", "the report."]

@@ -56,3 +56,10 @@ def test_disclaimer_paragraph_and_inline_caption_are_noise() -> None:
         "The information is being included by the Hub not as an endorsement of the government."
     )
     assert _texts(text) == ["Mendes", "meets Kaya in Lima on Monday."]
+
+
+def test_bylines_editor_lines_and_author_notes_are_noise() -> None:
+    text = ("Source: Wire | Editor: Huang Wei | 2024-11-18 21:47:05\n\nTalks went well.\n\n"
+            "Ana Lima, Senior Fellow, Centre for Andean Studies\n\n[Editor: Huang Wei]\n\n"
+            "About the author: Ana Lima is a fellow at the centre.\nReporting by Ana Lima; Editing by Tomas Berg\n")
+    assert _texts(text) == ["Talks went well."]
