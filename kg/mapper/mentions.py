@@ -69,7 +69,8 @@ TITLE_HEADS = {
     "maj", "brig", "colonel", "lieutenant", "brigadier", "commander-in-chief", "counterpart", "chancellor",
     "foreign minister", "chairperson", "fellow", "scientist", "economist", "lecturer", "commentator", "historian",
     "strategist", "columnist", "journalist", "correspondent", "dean", "specialist", "academic", "predecessor",
-    "successor", "consultant", "lawyer", "activist", "editor", "writer", "author", "observer",
+    "successor", "counselor", "attache", "attaché", "consultant", "lawyer", "activist", "editor", "writer",
+    "author", "observer",
 }
 ROLE_HEADS = (
     "president|minister|premier|leader|diplomat|visitor|guest|counterpart|host|spokesman|spokeswoman|spokesperson|FM|"
@@ -713,7 +714,7 @@ _HEAD_OF_BODY = re.compile(
 _ORG_HEADS = ("Agency", "Authority", "Corporation", "Company", "Commission", "Council", "Committee", "Service",
               "Bureau", "Institute", "Organisation", "Organization", "Union", "Bank", "Fund", "Association",
               "Federation", "Alliance", "Party", "Assembly", "Parliament", "Court", "Front", "Movement", "League",
-              "Community", "Secretariat")
+              "Community", "Secretariat", "Group", "Railways", "Airlines", "Holdings", "Academy", "Foundation")
 _NOT_NAME_WORDS = frozenset({"Ministry", "Office", "Department", "Embassy", "Government", "Agency", "University",
                              "Administration", "Province", "Region", "Prefecture", "County", "District", "Oblast",
                              "Times", "Post", "News", "Daily", "Herald", "Tribune", "Television", "Radio",
@@ -724,7 +725,7 @@ _ORG_NAME_RE = re.compile(
     r"(?<![\w’'-])(?P<name>(?:[A-Z][\w’'&.-]*\s+(?:(?:of|for|on)\s+(?:the\s+)?)?){1,5}"
     r"(?:Agency|Authority|Corporation|Company|Commission|Council|Committee|Service|Bureau|Institute|Organi[sz]ation|"
     r"Union|Bank|Fund|Association|Federation|Alliance|Party|Assembly|Parliament|Court|Front|Movement|League|"
-    r"Community|Secretariat))(?![\w’'-])")
+    r"Community|Secretariat|Group|Railways|Airlines|Holdings|Academy|Foundation))(?![\w’'-])")
 _BANK_RE = re.compile(r"(?<![\w])(?:[Cc]entral [Bb]ank of (?:the\s+)?(?P<of>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)|"
                       r"(?P<pre>[A-Z][\w’'-]*?)(?:’s|'s)? [Cc]entral [Bb]ank)(?![\w-])")
 _OFFICE_RE = re.compile(r"(?<![\w])(?P<name>(?:Office|Cabinet|Chancellery|Secretariat) of the (?:[A-Z][\w-]*\s+){0,2}"
@@ -734,8 +735,8 @@ _MILITARY_RE = re.compile(r"(?<![\w])(?P<head>military|army|navy|armed forces|ai
 
 
 _EMBASSY_RE = re.compile(r"(?P<name>(?P<who>[A-Z][\w.-]*?)(?:’s|'s)?\s+(?:[Ee]mbassy|[Cc]onsulate(?:-[Gg]eneral)?|"
-                         r"[Pp]ermanent [Mm]ission|[Mm]ission)\s+(?:in|to)\s+(?:the\s+)?"
-                         r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)")
+                         r"[Pp]ermanent [Mm]ission|[Mm]ission)(?:\s+(?:in|to)\s+(?:the\s+)?"
+                         r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?|(?=\s+(?:said|says|added|noted|stated|announced)\b)))")
 _MONTH_NAMES = frozenset({"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "june",
                           "july", "april", "august"})
 # verbs whose subject, when it is a full name nobody lists, is a person: "Zhai Jun met …"
@@ -804,9 +805,14 @@ def _organisations(s: Sentence, found: list[Ment], taken: list[tuple[int, int]],
             label = t[a:b]
         for x in inner:  # "the Peru-Kenya Joint Commission": the countries name the body, they do not act here
             x.modifier, x.head = True, "title"
-        found.append(Ment(s.start + a, s.start + b, s.index, "org", "organization", f"organization:{slug(label)}",
-                          label))
-        taken.append((a, b))
+        short = re.match(r"\s*\([A-Z][^()]{0,40}\)", t[b:])
+        span_end = b + short.end() if short else b  # "the China State Railway Group (China Railway)": one mention
+        for x in found:
+            if short and s.start + b <= x.start and x.end <= s.start + span_end:
+                x.modifier, x.head = True, "title"
+        found.append(Ment(s.start + a, s.start + span_end, s.index, "org", "organization",
+                          f"organization:{slug(label)}", label))
+        taken.append((a, span_end))
     for m in (_BANK_RE.finditer(t) if "entral " in t else ()):
         a, b = m.start(), m.end()
         cw = m.group("of") or m.group("pre")
