@@ -74,7 +74,9 @@ TITLE_HEADS = {
 }
 ROLE_HEADS = (
     "president|minister|premier|leader|diplomat|visitor|guest|counterpart|host|spokesman|spokeswoman|spokesperson|FM|"
-    "envoy|ambassador|commander|chief|senator|general"
+    "envoy|ambassador|commander|chief|senator|general|"
+    # "an Iraqi official said", not "an official visit"
+    r"official(?=\s*[,;.)]|\s+(?:said|says|told|added|noted|stressed|who|familiar|speaking|quoted|with|from|at|in)\b)"
 )
 PREPOSITIONS = {
     "in", "to", "into", "from", "on", "against", "at", "toward", "towards", "over", "across", "throughout", "of",
@@ -104,7 +106,7 @@ def lex() -> Lex:
                            + r")(?![\w])")
     dem = "|".join(sorted((re.escape(d) for d in demonyms), key=len, reverse=True))
     role_re = re.compile(
-        r"(?<![\w’'])(?P<det>the|The|a|A|his|His|her|Her|its|Its|their|Their|(?P<poss>[A-Z][\w.\-]*?(?:’s|'s))|"
+        r"(?<![\w’'])(?P<det>the|The|[Aa]n(?=\s+(?:[\w.\-’']+\s+){0,4}?official\b)|a|A|his|His|her|Her|its|Its|their|Their|(?P<poss>[A-Z][\w.\-]*?(?:’s|'s))|"
         rf"(?P<dem0>{dem}))\s+(?P<mods>(?:[\w.\-’']+\s+){{0,4}}?)(?P<head>{ROLE_HEADS})(?P<pl>s)?(?![\w-])"
         r"(?:\s+of\s+(?P<of>[A-Z][\w.\-]*?)(?:’s|'s)?(?![\w]))?"
     )

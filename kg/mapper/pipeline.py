@@ -160,7 +160,7 @@ def map_article(text: str, meta: ArticleMeta) -> ArticleFacts:
             msents.setdefault(si, mc)
     for s in sentences:
         here = msents.get(s.index)
-        if here is not None and here.status == "happened" and _background(here, cur_date):
+        if here is not None and here.status == "happened" and _background(here, cur_date, s):
             # a meeting recalled in passing is the context of its own sentence only
             ctx[s.index] = list(here.participants)
             ctx_dates[s.index] = here.date
@@ -178,9 +178,13 @@ def map_article(text: str, meta: ArticleMeta) -> ArticleFacts:
     return facts
 
 
-def _background(mc: MeetingCand, current: DateValue | None) -> bool:
-    """A meeting recalled from before the one the article is about ("the consensus reached … in September")."""
-    return bool(current and mc.date and mc.date.last_day() < current.first_day())
+def _background(mc: MeetingCand, current: DateValue | None, s: Sentence) -> bool:
+    """A meeting recalled, in someone's words, from before the one the article is about ("Wang said that the
+    consensus reached … during their telephone conversation in September")."""
+    told_in_speech = re.search(r"(?<![\w])(?:said|says|stressed|noted|added|told|recalled)(?![\w])",
+                               s.text[: max(0, mc.start - s.start)])
+    recalled = told_in_speech or re.match(r"\s*(?:Since|Ever since|When|After|Before|Following)\b", s.text)
+    return bool(current and mc.date and mc.date.last_day() < current.first_day() and recalled)
 
 
 _ROLE_GROUP_WORDS = {"ministers": "minister", "presidents": "president", "leaders": "", "diplomats": "minister",

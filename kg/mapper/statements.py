@@ -257,7 +257,30 @@ def find_statements(
         prev_sent_statements = found if found else []
         if found:
             prev_sent_statements = found
+    _quote_paragraph_before_attribution(out, sentences, text)
     return out
+
+
+def _quote_paragraph_before_attribution(out: list[StatementCand], sentences: list[Sentence], text: str) -> None:
+    """“… nothing. / “What Tehran calls …,” said X.: a paragraph that opens a quotation it never closes runs on into
+    the next, and the speaker named there said both."""
+    paras: dict[int, list[Sentence]] = {}
+    for s in sentences:
+        paras.setdefault(s.para, []).append(s)
+    for i, st in enumerate(out):
+        if st.rule != "statement.quote_continuation":
+            continue
+        para = sentences[st.sent].para
+        body = text[paras[para][0].start : paras[para][-1].end].strip()
+        if not body.startswith("“") or "”" in body or (i and sentences[out[i - 1].sent].para == para):
+            continue
+        nxt = next((o for o in out[i + 1 :] if sentences[o.sent].para == para + 1), None)
+        first = paras.get(para + 1)
+        if nxt and first and text[first[0].start : first[0].end].lstrip().startswith("“") and nxt.direct \
+                and nxt.rule in ("statement.quote_before", "statement.trailing", "statement.trailing_inverted"):
+            for o in out:
+                if sentences[o.sent].para == para and o.rule == "statement.quote_continuation":
+                    o.speakers = list(nxt.speakers)
 
 
 def _country(key: str, g) -> str | None:
@@ -588,7 +611,8 @@ def _content_start(s: Sentence, text: str, cb: int, c_end: int, lemma: str, cues
     quote = re.match(r"^[^“”\"]{0,80}?[“\"]", rest)
     colon = re.match(r"^\s*:\s*", rest)
     if that and (lemma in cues.addressee or re.match(r"\s+(?:on|in|at|during|before|after|late|early|last|this|"
-                                                     r"to|reporters|journalists|the|a|his|her|it|him|them|us|me|"
+                                                     r"to|reporters|journalists|the|a|his|her|it|him|them|us|me|afterwards?|later|earlier|privately|"
+                                                     r"separately|repeatedly|again|"
                                                      r"while|when|\w+day)\b", that.group(1) or " x")
                  or not that.group(1)):
         return cb + that.end(), c_end

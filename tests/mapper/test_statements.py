@@ -394,3 +394,17 @@ def test_pressed_blamed_and_dismissed_are_speech_acts() -> None:
     f = _facts("Peru has pressed Chile to open the border. Foreign Minister Rosa Quispe blamed the delay on the "
                "floods. Trade Minister Tomas Berg dismissed the report.")
     assert [r[1] for r in _rows(f)] == ["Chile to open the border.", "the delay on the floods.", "the report."]
+
+
+def test_an_unnamed_official_speaks_for_the_country_but_an_official_visit_is_no_speaker() -> None:
+    f = _facts("The talks went well, a senior Kenyan official said. Peru's president paid an official visit to "
+               "Nairobi in May.")
+    assert _rows(f) == [("Kenya", "The talks went well", False)]
+
+
+def test_a_quote_paragraph_left_open_belongs_to_the_speaker_named_in_the_next() -> None:
+    f = _facts("Peru buys most of the copper, according to the consultancy Andes Metrics.\n\n"
+               "“Lima has never been willing to pay a price.\n\n"
+               "“What Nairobi calls a partnership, Lima manages as a portfolio,” said Tomas Berg, a senior fellow at "
+               "the Andean Institute, in an interview.")
+    assert [r[0] for r in _rows(f)] == ["Andes Metrics", "Tomas Berg", "Tomas Berg"]
