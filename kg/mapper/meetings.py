@@ -1939,7 +1939,8 @@ def _head_hosts(e: MeetingCand, roles: dict[str, str], pc: dict[str, str], g: Ga
         re.match(r"(?:president|king|emir|sultan)\b", p.role, re.IGNORECASE) and (not p.start or p.start <= day)
         and (not p.end or p.end >= day) for p in g.entities[h].positions)]
     if len(heads) == 1:
-        e.participants = [heads[0] if k == host else k for k in e.participants]
+        # the head is inferred, the country is what the text says: both take part ("a state visit to Beijing")
+        e.participants = [*e.participants, heads[0]] if heads[0] not in e.participants else e.participants
         e.host = heads[0]
 
 

@@ -725,7 +725,9 @@ def test_head_of_state_visit_is_hosted_by_the_named_head_of_the_host() -> None:
     f = _facts("Chinese President Xi Jinping praised the partnership. Iranian President Ebrahim Raisi paid a state "
                "visit to China in February 2023.", published=dt.date(2023, 6, 1))
     visit = next(m for m in f.meetings if m.kind == "state_visit")
-    assert {f.actors[k].label for k in visit.participants} == {"Ebrahim Raisi", "Xi Jinping"}
+    # the host is inferred from the article; the country the text names stays a participant
+    assert {f.actors[k].label for k in visit.participants} == {"Ebrahim Raisi", "Xi Jinping", "China"}
+    assert visit.host and f.actors[visit.host].label == "Xi Jinping"
 
 
 def test_head_of_state_visit_keeps_the_country_when_its_head_is_not_named() -> None:
