@@ -46,6 +46,7 @@ class MeetingCand:
     confidence: float = 0.75
     invited: bool = False  # "X invited Y to visit Z": a meeting only once the invitation is accepted
     days: int | None = None  # "a two-day state visit" told before its first day is known
+    during_visit: bool = False  # "Khamenei, who received Xi during the trip": an item of a visit told before
     scope: str | None = None  # "bilateral" or "multilateral", when the text says which
     body_countries: list[str] = field(default_factory=list)  # the countries of the commission it is a session of
     unnamed: bool = False  # its countries stand for people the text describes but does not name
@@ -602,6 +603,8 @@ _DATELINE_PREFIX = re.compile(r"^\s*[A-Z][A-Z .’'-]{2,40},\s+[^—–\n]{0,50}
 
 
 _SINCE_BEFORE = re.compile(r"(?<![\w])since\s+(?:the\s+|early\s+|late\s+|(?:[a-z]+\s+){1,4}(?:in|on)\s+)?$")
+_DURING_THE_VISIT = re.compile(r"(?<![\w])during\s+(?:the|that|his|her|this|their)\s+(?:[\w-]+\s+){0,2}"
+                               r"(?:visit|trip|stay)(?![\w-])", re.IGNORECASE)
 _DEFINITE_BEFORE = re.compile(r"(?<![\w])(?:the|this|that|[A-Z][a-z]+day(?:’s|'s))\s+(?:[A-Z][\w-]+\s+)?$")
 _SAID_BEFORE = re.compile(r"(?<![\w])(?:said|says|announced|reported|told reporters|confirmed)\s+(?:on\s+)?$")
 # "the talks were the first since 2020": a span the meeting ends, not when it was held
@@ -736,6 +739,7 @@ def find_meetings(
                         cands.append(c2)
                     continue
                 _finish(mc, s, ms, tm, published, tense, cands, g, dateline_place)
+                mc.during_visit = not trig.visit and bool(_DURING_THE_VISIT.search(s.text))
                 if mc.status == "scheduled" and _NEXT_ROUND.search(tm.group()):
                     _countries_for_next_round(mc, g, people_country)
                 if "separate" in tm.group().lower() and len(mc.participants) == 2:
@@ -1692,7 +1696,10 @@ def _signed_by(s: Sentence, ms: list[Ment], cands: list[MeetingCand], published:
                                          s.text[before[-1].end - s.start : where.start()]):
                 # "paid a visit to Islamabad on January 29, where he and Jilani announced …"
                 place = before[-1].place or before[-1].key
-        if place is None:
+        # "During that state visit, Xi and Rouhani issued a joint statement": an act of the visit told before
+        during = re.match(r"\s*(?:During|On)\s+(?:that|the|his|her|this|their)\s+(?:[\w-]+\s+){0,2}(?:visit|trip|"
+                          r"stay|tour)\s*,", s.text)
+        if place is None and not during:
             continue
         add(keys, jm, "meeting.joint_act")
         cands[-1].place = place
@@ -1888,7 +1895,7 @@ def _merge(cands: list[MeetingCand], roles: dict[str, str], pc: dict[str, str], 
         for o in inner:
             if any(_country_of(k, g, pc) not in (None, *sides) for k in o.participants):
                 continue  # a third country's people were there: another event ("the third round in Islamabad")
-            if o.absorbed_into is None and _same_event(v, o, g, pc):
+            if o.absorbed_into is None and (_same_event(v, o, g, pc) or (o.during_visit and o.date is None)):
                 o.absorbed_into = 1
                 _absorb(v, o, g)
         out.append(v)

@@ -1052,3 +1052,11 @@ def test_sat_down_to_discuss_is_past() -> None:
     f = _facts("On Tuesday, Kenyan Defence Minister Amina Wekesa sat down with her Peruvian counterpart Tomas Berg to "
                "discuss drones, the ministry said.")
     assert f.meetings[0].status == "happened" and str(f.meetings[0].date) == "2024-03-12"
+
+
+def test_acts_during_a_visit_are_items_of_it() -> None:
+    f = _facts("In January 2016, Kenyan President Ruto Kamau paid a state visit to Peru. During that state visit, "
+               "Kamau and President Tomas Berg issued a joint statement. Prime Minister Luis Campos, who received "
+               "Kamau during the trip, praised the ties.", published=dt.date(2016, 6, 1))
+    assert len(f.meetings) == 1
+    assert {f.actors[k].label for k in f.meetings[0].participants} >= {"Ruto Kamau", "Tomas Berg"}
