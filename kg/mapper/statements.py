@@ -96,7 +96,8 @@ _MODAL = re.compile(r"\b(?:should|must|will|shall|can|is ready to|stands ready t
 _PRESENT_SUBJECT_VERB = re.compile(r"^(?:(?:The\s+)?(?:[A-Z][\w’'-]+\s+){1,2}|(?:The|This|That|Such)\s+[a-z]+\s+)"
                                    r"(?:side\s+|government\s+|people\s+)?"
                                    r"(?:(?:firmly|always|fully|highly|strongly|also|still|never|resolutely)\s+)?"
-                                   r"(?!(?:was|has|had|does|is)\b)[a-z]{3,}(?<!ss)(?:s|es)\b")
+                                   r"(?:has\s+(?=(?:the|a|an|no|every|enough|ample)\s)|"
+                                   r"(?!(?:was|has|had|does|is)\b)[a-z]{3,}(?<!ss)(?:s|es)\b)")
 # a present-tense judgement in the readout's paragraph ("Border security is a common duty.")
 _PRESENT_COPULA = re.compile(r"\b(?:is|are|remains|remain)\b")
 _PAST_NARRATIVE = re.compile(r"\b(?:was|were|had|has been|have been|met|held|spoke|took|made|began|since|"
@@ -111,6 +112,12 @@ def _past_narrative(text: str) -> bool:
     return any(m.group(1).lower() not in {"a", "an", "the", "is", "are", "be", "been", "being", "more", "most", "very",
                                           "well", "its", "their", "our", "remains", "remain"}
                for m in _ED_WORD.finditer(text))
+_LEADING_PARTICIPLE = re.compile(r"^\s*(?P<cue>Noting|Stressing|Pointing out|Recalling|Emphasizing|Emphasising|"
+                                 r"Underlining|Underscoring|Highlighting|Reiterating)\s+(?:that\s+)?"
+                                 r"(?P<c>[^,;“”\"]{10,200}?),\s+(?=[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*\s+"
+                                 r"(?:also\s+)?(?:said|stressed|added|noted|called|urged|told)\b)")
+_SINCE_SPAN_VIEW = re.compile(r"^Since\s+the\s+[^,]{3,80},\s+(?:the|its|their|China|Iran|[A-Z][\w-]+)[^,;]{0,60}?\s+"
+                              r"(?:has|have)\s+(?:\w+ly\s+)?[a-z]+(?:ed|en|wn|ood|ught|own)\b(?![^.;]*\b(?:19|20)\d\d\b)")
 _NARRATIVE_START = re.compile(r"^(?:In \d{4}|Since|Earlier|Later|Last|On \w+day|The visit|During|Meanwhile|Separately|"
                               r"According)\b")
 
@@ -198,6 +205,12 @@ def find_statements(
                 m.keys = tuple(ctx_parts)
         q_here = [(max(a, s.start), min(b, s.end)) for a, b in quotes if a < s.end and b > s.start]
         found = _frames(s, ms, text, q_here, cues, ctx_parts)
+        lead = _LEADING_PARTICIPLE.match(s.text)
+        if lead and found and found[0].start >= s.start + lead.end("c") and not q_here:
+            # "Noting that the world is undergoing profound changes, Xi said …": the lead is his second statement
+            a, b = _trim(text, s.start + lead.start("c"), s.start + lead.end("c"))
+            found.insert(0, StatementCand(list(found[0].speakers), a, b, False, s.index, "statement.leading_participle",
+                                          lead.group("cue"), lemma=lead.group("cue").split()[0].lower()))
         # "…, the report adds": the last source
         rm = _REPORT_SUBJ.search(s.text)
         # "…, the statement said": the joint statement told just before, else the last source
@@ -258,7 +271,40 @@ def find_statements(
         if found:
             prev_sent_statements = found
     _quote_paragraph_before_attribution(out, sentences, text)
+    _paragraph_closing_attribution(out, sentences, text)
     return out
+
+
+def _paragraph_closing_attribution(out: list[StatementCand], sentences: list[Sentence], text: str) -> None:
+    """"The Beijing dialogue has set an example … China is willing to … The two sides should …, Xi noted.": a
+    readout paragraph whose last sentence names the speaker is the speaker's throughout."""
+    paras: dict[int, list[Sentence]] = {}
+    for s in sentences:
+        paras.setdefault(s.para, []).append(s)
+    told = {o.sent for o in out}
+    for st in list(out):
+        if not st.rule.startswith("statement.trailing") or st.direct or len(st.speakers) != 1:
+            continue
+        para = paras[sentences[st.sent].para]
+        if para[-1].index != st.sent or len(para) < 2 or para[0].index == st.sent:
+            continue
+        earlier = [s for s in para if s.index < st.sent]
+        if any(s.index in told for s in earlier) or any(re.search(r"[“”\"]", s.text) for s in earlier):
+            continue
+        if any(re.search(r"\b(?:arrived|travel(?:l)?ed|visited|met|flew|signed|held|hosted|received|travel|visit|meet)"
+                         r"\b", s.text) for s in earlier):
+            continue  # "A will travel to Hanoi next week …, the ministry said": news told, not a view
+        if not all(_MODAL.search(s.text) or (_PRESENT_COPULA.search(s.text) and not _past_narrative(s.text))
+                   or _PRESENT_SUBJECT_VERB.match(s.text.strip()) or _SINCE_SPAN_VIEW.match(s.text.strip())
+                   or re.search(r"\b(?:has|have)\s+(?:\w+ly\s+)?(?:set|become|shown|proved|proven|made)\b", s.text)
+                   for s in earlier):
+            continue
+        for s in earlier:
+            a, b = _trim(text, s.start, s.end)
+            cand = StatementCand(list(st.speakers), a, b, False, s.index, "statement.paragraph_attribution", "",
+                                 medium=st.medium, confidence=0.5)
+            cand.meeting, cand.date = st.meeting, st.date
+            out.insert(out.index(st), cand)
 
 
 def _quote_paragraph_before_attribution(out: list[StatementCand], sentences: list[Sentence], text: str) -> None:
@@ -811,7 +857,12 @@ def _continuation(s: Sentence, text: str, q_here: list[tuple[int, int]], prev: l
         return []
     present = same_para and bool(_PRESENT_COPULA.search(s.text) or _PRESENT_SUBJECT_VERB.match(s.text.strip())) \
         and not _past_narrative(s.text)
-    if _NARRATIVE_START.match(stripped) or not (_MODAL.search(s.text) or present) or (
+    # "Xi pointed out that … . Since the establishment of ties 52 years ago, the relationship has withstood …": in the
+    # paragraph of a reported statement, the speaker's view of a span up to now
+    span_view = same_para and not last.direct and bool(_SINCE_SPAN_VIEW.match(stripped))
+    if span_view:
+        present = True
+    if (_NARRATIVE_START.match(stripped) and not span_view) or not (_MODAL.search(s.text) or present) or (
             last.direct and last.rule.startswith("statement.quote")):
         return []
     first = re.match(r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*", stripped)

@@ -408,3 +408,27 @@ def test_a_quote_paragraph_left_open_belongs_to_the_speaker_named_in_the_next() 
                "“What Nairobi calls a partnership, Lima manages as a portfolio,” said Tomas Berg, a senior fellow at "
                "the Andean Institute, in an interview.")
     assert [r[0] for r in _rows(f)] == ["Andes Metrics", "Tomas Berg", "Tomas Berg"]
+
+
+def test_readout_paragraphs_leading_participles_and_closing_attributions() -> None:
+    f = _facts("Peruvian President Tomas Berg held talks with Kenyan President Ruto Kamau in Lima on Monday.\n\n"
+               "Berg pointed out that the two countries have long been friends. Since the establishment of ties 40 "
+               "years ago, the relationship has withstood every test.\n\n"
+               "Noting that the world is changing fast, Berg said Peru and Kenya should work together.\n\n"
+               "The Lima dialogue has set an example for the region. Peru is willing to keep playing a constructive "
+               "role, Berg noted.")
+    contents = [r[1] for r in _rows(f) if r[0] == "Tomas Berg"]
+    assert contents == [
+        "the two countries have long been friends.",
+        "Since the establishment of ties 40 years ago, the relationship has withstood every test.",
+        "the world is changing fast",
+        "Peru and Kenya should work together.",
+        "The Lima dialogue has set an example for the region.",
+        "Peru is willing to keep playing a constructive role",
+    ]
+
+
+def test_news_told_before_a_closing_attribution_is_not_the_speakers_view() -> None:
+    f = _facts("Kenya's trade minister, Amina Wekesa, will travel to Lima next week. She is scheduled to meet Peruvian "
+               "officials on Tuesday, the Kenyan trade ministry said in a statement.")
+    assert len(_rows(f)) == 1
