@@ -46,6 +46,7 @@ class MeetingCand:
     confidence: float = 0.75
     invited: bool = False  # "X invited Y to visit Z": a meeting only once the invitation is accepted
     days: int | None = None  # "a two-day state visit" told before its first day is known
+    attended: bool = False  # a summit whose attendance the text tells ("addressed the summit", "chaired by")
     during_visit: bool = False  # "Khamenei, who received Xi during the trip": an item of a visit told before
     scope: str | None = None  # "bilateral" or "multilateral", when the text says which
     body_countries: list[str] = field(default_factory=list)  # the countries of the commission it is a session of
@@ -790,6 +791,34 @@ def _countries_for_next_round(mc: MeetingCand, g: Gazetteer, pc: dict[str, str])
         mc.participants = list(countries)  # type: ignore[arg-type]
 
 
+_CHAIRED_BY_PERSON = re.compile(r"^[^.;]{0,20}?\b(?:chaired|hosted|opened|presided over)\s+by\s+")
+_ATTEND_VERB = re.compile(r"(?:,\s*who\s+)?(?:also\s+)?(?P<verb>addressed|attended|joined|chaired|is attending|"
+                          r"will attend|(?:is|are|was|were)\s+(?:also\s+)?expected to attend|took part in|"
+                          r"participated in)\s+"
+                          r"(?:the\s+)?(?:[\w-]+\s+){0,6}?(?:summit|meeting|session|gathering|conference|forum|talks)\b|"
+                          r"(?:,\s*who\s+)?(?:also\s+)?joined\s+(?:by|via)\s+video")
+
+
+def _summit_attendees(sentences: list[Sentence], by_sent: dict[int, list[Ment]], anchors: list[MeetingCand]) -> None:
+    """"a virtual summit chaired by Modi. Raisi, who addressed the meeting by video link …; Xi and Putin, who also
+    joined by video": the people the article places at the summit, told in its sentence and the two after it."""
+    for i, a in enumerate(anchors):
+        nxt = anchors[i + 1].sent if i + 1 < len(anchors) else len(sentences)
+        for s in sentences[a.sent : min(a.sent + 3, nxt)]:
+            ms = by_sent.get(s.index, [])
+            found: list[Ment] = []
+            if s.index == a.sent:
+                ch = _CHAIRED_BY_PERSON.match(s.text[a.end - s.start :])
+                if ch:
+                    found += _objects(s, ms, a.end + ch.end(), max_gap=3)
+            for vm in _ATTEND_VERB.finditer(s.text):
+                found += _subjects(s, ms, s.start + vm.start(), allow_poss=False)
+            keys = [m.key for m in found if m.etype == "person" and m.key]
+            if keys:
+                a.attended = True
+            a.participants.extend(k for k in dict.fromkeys(keys) if k not in a.participants)
+
+
 def _arrivals_for_summits(events: list[MeetingCand], summits: list[MeetingCand],
                           sentences: list[Sentence]) -> list[MeetingCand]:
     """"Xi, who also arrived in Kazan on Tuesday, addressed the summit": an arrival in a summit's city is its
@@ -869,8 +898,8 @@ def _news_peg(sentences: list[Sentence], cands: list[MeetingCand], published: dt
 _EVENT_HEAD = (r"(?:[Ss]ummit|[Mm]inisters[’']?\s+[Mm]eeting|[Mm]inisterial(?:\s+[Mm]eeting)?|[Ff]orum|[Cc]onference|"
                r"[Aa]ssembly|[Gg]athering)")
 # a summit's name: capitalised words, ordinals, durations and the ministries of a ministerial ("SCO foreign ministers’")
-_EVENT_WORD = (r"(?:[A-Z0-9][\w’'.&-]*|\([A-Z][\w-]*\)|annual|[\w]+-day|foreign|defen[cs]e|finance|trade|energy|"
-               r"economic|health|leaders[’']?|heads|of|state|government|and)")
+_EVENT_WORD = (r"(?:[A-Z0-9][\w’'.&-]*|\([A-Z][\w-]*\)|annual|virtual|video|[\w]+-day|foreign|defen[cs]e|finance|"
+               r"trade|energy|economic|health|leaders[’']?|heads|of|state|government|and)")
 _SUMMIT_MENTION = re.compile(
     r"(?<![\w-])(?:(?:[Tt]he|[Aa]n?|[Tt]his|[Ii]ts)\s+)?(?P<name>(?:" + _EVENT_WORD + r"\s+){0,6}?" + _EVENT_HEAD
     + r")(?![\w-])")
@@ -1047,10 +1076,14 @@ def _summits(sentences: list[Sentence], by_sent: dict[int, list[Ment]], events: 
             a.place = _place_in(s, ms, g, a.start)
             anchors.append(a)
         a.participants.extend(k for k in people if k not in a.participants)
+    _summit_attendees(sentences, by_sent, anchors)
     out = []
     for a in anchors:
         if len(a.participants) < 2:
-            continue
+            continue  # (a summit the article places one named person at is not told: every meeting has two)
+        if a.date is None and a.attended:
+            s = by_index[a.sent]  # "on July 4, at a virtual summit chaired by …": the summit's own sentence dates it
+            a.date, a.end_date = _date_for(s, a.start, published, tense_of(s.text), None, a.end)
         if a.date and published and a.date.first_day() > published:
             a.status = "scheduled"
         if not a.place and dateline_place and a.status == "happened":

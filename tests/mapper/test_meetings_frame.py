@@ -1060,3 +1060,15 @@ def test_acts_during_a_visit_are_items_of_it() -> None:
                "Kamau during the trip, praised the ties.", published=dt.date(2016, 6, 1))
     assert len(f.meetings) == 1
     assert {f.actors[k].label for k in f.meetings[0].participants} >= {"Ruto Kamau", "Tomas Berg"}
+
+
+def test_a_virtual_summit_and_the_people_placed_at_it() -> None:
+    f = _facts("Bolivia became the fifth full member of the regional bloc on March 4, at a virtual summit chaired by "
+               "Kenyan President Ruto Kamau. Peruvian President Tomas Berg, who addressed the meeting by video link "
+               "from Lima, called it a new chapter. Chilean President Rosa Quispe and Bolivian President Luis Campos, "
+               "who also joined by video, welcomed the step.")
+    [summit] = [m for m in f.meetings if m.kind == "summit"]
+    assert {f.actors[k].label for k in summit.participants} == {"Ruto Kamau", "Tomas Berg", "Rosa Quispe",
+                                                                "Luis Campos"}
+    assert str(summit.date) == "2024-03-04"
+    assert not [m for m in f.meetings if m.kind == "video_call"]
