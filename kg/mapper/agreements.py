@@ -256,6 +256,8 @@ def find_agreements(
                                           r"August|September|October|November|December)\b", post.group()):
                     np_text = (np_text + post.group()).strip()
                 np_text = re.sub(r"^(?:signed|inked|concluded)\s+", "", np_text, flags=re.IGNORECASE)
+                if _QUANTIFIED.match(np_text):
+                    continue  # "Too many of our agreements have been signed and forgotten": no document in particular
                 if np_text.lower() in {"agreement", "deal", "documents", "document", "accord", "pact", "treaty"} and \
                         last_key:
                     ac = found[last_key]
@@ -404,6 +406,9 @@ def _group_countries(keys: list[str], g: Gazetteer, pc: dict[str, str]) -> list[
         if c and c not in out:
             out.append(c)
     return out
+
+
+_QUANTIFIED = re.compile(r"(?:too\s+)?(?:many|much|some|most|all|several|few|none|any|other)\b", re.IGNORECASE)
 
 
 def _doc_class(name: str) -> str:

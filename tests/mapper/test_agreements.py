@@ -136,3 +136,10 @@ def test_the_accord_after_a_joint_statement_is_the_deal_it_names() -> None:
 def test_coordinated_places_after_a_preposition_are_not_actors() -> None:
     f, _ = _agreements("Foreign Minister Ana Ribeiro expressed concern over the conflict in Gaza and Lebanon.")
     assert {a.label for a in f.actors.values()} == {"Ana Ribeiro"}
+
+
+def test_the_2015_deal_in_an_article_on_iran_and_quantified_documents() -> None:
+    _, ags = _agreements("Russia and China called on Washington to return to the 2015 deal with Iran's backing. "
+                         "Tehran said the JCPOA remained valid. “Too many of our agreements have been signed and "
+                         "forgotten,” the Iranian minister said.")
+    assert [a.key for a in ags] == ["jcpoa"]
