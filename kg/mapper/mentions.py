@@ -716,7 +716,8 @@ _HEAD_OF_BODY = re.compile(
 _ORG_HEADS = ("Agency", "Authority", "Corporation", "Company", "Commission", "Council", "Committee", "Service",
               "Bureau", "Institute", "Organisation", "Organization", "Union", "Bank", "Fund", "Association",
               "Federation", "Alliance", "Party", "Assembly", "Parliament", "Court", "Front", "Movement", "League",
-              "Community", "Secretariat", "Group", "Railways", "Airlines", "Holdings", "Academy", "Foundation")
+              "Community", "Secretariat", "Group", "Railways", "Airlines", "Holdings", "Academy", "Foundation",
+              "Chamber")
 _NOT_NAME_WORDS = frozenset({"Ministry", "Office", "Department", "Embassy", "Government", "Agency", "University",
                              "Administration", "Province", "Region", "Prefecture", "County", "District", "Oblast",
                              "Times", "Post", "News", "Daily", "Herald", "Tribune", "Television", "Radio",
@@ -727,7 +728,8 @@ _ORG_NAME_RE = re.compile(
     r"(?<![\w’'-])(?P<name>(?:[A-Z][\w’'&.-]*\s+(?:(?:of|for|on)\s+(?:the\s+)?)?){1,5}"
     r"(?:Agency|Authority|Corporation|Company|Commission|Council|Committee|Service|Bureau|Institute|Organi[sz]ation|"
     r"Union|Bank|Fund|Association|Federation|Alliance|Party|Assembly|Parliament|Court|Front|Movement|League|"
-    r"Community|Secretariat|Group|Railways|Airlines|Holdings|Academy|Foundation))(?![\w’'-])")
+    r"Community|Secretariat|Group|Railways|Airlines|Holdings|Academy|Foundation|Chamber(?:\s+of\s+Commerce)?))"
+    r"(?![\w’'-])")
 _BANK_RE = re.compile(r"(?<![\w])(?:[Cc]entral [Bb]ank of (?:the\s+)?(?P<of>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)|"
                       r"(?P<pre>[A-Z][\w’'-]*?)(?:’s|'s)? [Cc]entral [Bb]ank)(?![\w-])")
 _OFFICE_RE = re.compile(r"(?<![\w])(?P<name>(?:Office|Cabinet|Chancellery|Secretariat) of the (?:[A-Z][\w-]*\s+){0,2}"

@@ -799,6 +799,8 @@ def _readout_country(s: Sentence, found: list[StatementCand], out: list[Statemen
     e = g.entity(person)
     pc = e.country if e else None
     for f in found:
+        if f.rule.startswith("statement.trailing"):
+            continue  # "…, the Armenian government said": the government, named as the source
         if len(f.speakers) == 1 and f.speakers[0] != person and (pc == f.speakers[0] or _PEOPLE_COUNTRY.get(person)
                                                                  == f.speakers[0]):
             f.speakers = [person]

@@ -432,3 +432,10 @@ def test_news_told_before_a_closing_attribution_is_not_the_speakers_view() -> No
     f = _facts("Kenya's trade minister, Amina Wekesa, will travel to Lima next week. She is scheduled to meet Peruvian "
                "officials on Tuesday, the Kenyan trade ministry said in a statement.")
     assert len(_rows(f)) == 1
+
+
+def test_a_government_named_as_source_after_its_spokesperson_and_a_chamber_of_commerce() -> None:
+    f = _facts("Peruvian Foreign Ministry spokeswoman Rosa Quispe said Lima would accept the plan. Peruvian Prime "
+               "Minister Luis Campos declined an invitation to the meeting, the Peruvian government said. Exports "
+               "fell by half, according to estimates by the Lima Chamber of Commerce.")
+    assert [r[0] for r in _rows(f)] == ["Rosa Quispe", "Peru", "Lima Chamber of Commerce"]
