@@ -348,6 +348,9 @@ _MALE_WORDS = re.compile(r"(?<![\w])(?:Mr|Sir|King|Prince|Lord|spokesman|chairma
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 
 
+_LEADING_CLAUSE = re.compile(r"(?:Asked|Speaking|Commenting|Responding|Referring|Pressed)\b[^,;:“”\"]{0,160},\s")
+
+
 def _resolve_pronouns(sentences: list[Sentence], ments: list[Ment]) -> None:
     """Pronouns to the subject in context; "he" and "she" skip a person known to be of the other gender."""
     by_sent: dict[int, list[Ment]] = {}
@@ -365,6 +368,9 @@ def _resolve_pronouns(sentences: list[Sentence], ments: list[Ment]) -> None:
     for s in sentences:
         ms = by_sent.get(s.index, [])
         subject_here: str | None = None
+        # "Asked whether Xi would visit, Zhu said …": the subject follows the leading clause
+        lead = _LEADING_CLAUSE.match(s.text)
+        lead_end = s.start + (lead.end() if lead else 0)
         persons_here = {p.key for p in ms if p.etype == "person" and p.key and p.kind != "pronoun" and not p.in_quote}
         for m in ms:
             if m.etype != "person":
@@ -390,7 +396,7 @@ def _resolve_pronouns(sentences: list[Sentence], ments: list[Ment]) -> None:
                 if m.key in recent:
                     recent.remove(m.key)
                 recent.append(m.key)
-            if m.key and not m.in_quote and subject_here is None:
+            if m.key and not m.in_quote and subject_here is None and m.start >= lead_end:
                 subject_here = m.key
         if subject_here:
             last_subject = subject_here

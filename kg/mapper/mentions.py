@@ -262,14 +262,16 @@ def _title_left(sent: str, name_start: int, g: Gazetteer, lx: Lex) -> tuple[int,
 
 def _apposition_role(sent: str, name_end: int, lx: Lex) -> str | None:
     """"NAME, a spokesman for the ministry," → "spokesman for the ministry"."""
-    m = re.match(r",\s+(?:(?:a|an|the|The)\s+)?((?:[\w.\-’'()]+\s+){0,20}?[\w.\-’'()]+?)"
-                 r"(?=,|\s+(?:said|says|told|added)|$|\.)",
+    m = re.match(r",\s+(?P<det>(?:a|an|the|The)\s+)?((?:[\w.\-’'()]+\s+){0,20}?[\w.\-’'()]+?)"
+                 r"(?=,|\s+(?P<verb>said|says|told|added)|$|\.)",
                  sent[name_end:])
     if not m:
         return None
-    words = m.group(1).split()
+    if m.group("verb") and (m.group("det") or "").strip().lower() == "the":
+        return None  # "Asked about the Red Sea, the envoy said": the subject of a new clause, not an apposition
+    words = m.group(2).split()
     if words and any(part in lx.heads for w in words[:4] for part in re.sub(r"[.’']s?$", "", w.lower()).split("-")):
-        return m.group(1)
+        return m.group(2)
     return None
 
 
@@ -723,7 +725,8 @@ _NOT_NAME_WORDS = frozenset({"Ministry", "Office", "Department", "Embassy", "Gov
                              "Times", "Post", "News", "Daily", "Herald", "Tribune", "Television", "Radio",
                              "Railways", "Railway", "Airlines", "Airways", "Shipping", "Lines", "Group", "Holdings",
                              "Industries", "Petroleum", "Customs", "Police", "Forces", "Corps", "Academy", "Sciences",
-                             "Studies", "Center", "Centre", "Foundation", "School", "College"})
+                             "Studies", "Center", "Centre", "Foundation", "School", "College", "Sea", "Ocean",
+                             "Strait", "Canal", "River", "Lake", "Desert", "Peninsula", "Bay", "Mountains"})
 _ORG_NAME_RE = re.compile(
     r"(?<![\w’'-])(?P<name>(?:[A-Z][\w’'&.-]*\s+(?:(?:of|for|on)\s+(?:the\s+)?)?){1,5}"
     r"(?:Agency|Authority|Corporation|Company|Commission|Council|Committee|Service|Bureau|Institute|Organi[sz]ation|"

@@ -121,3 +121,9 @@ def test_a_shared_surname_means_the_holder_named_last_before_it() -> None:
 def test_a_nickname_before_the_particle_is_a_short_form() -> None:
     text = "President Luiz Carlos Souza da Costa met envoys. Souza said trade grew."
     assert _keys(text)[f"Souza@{text.index('Souza said')}"] == "person:luiz-carlos-souza-da-costa"
+
+
+def test_a_pronoun_after_a_leading_asked_clause_is_the_main_subject() -> None:
+    text = ("Peruvian President Tomas Berg met envoys. Asked whether Berg would visit, Ambassador Rosa Quispe said "
+            "she had no news. She recalled the invitation.")
+    assert _keys(text)[f"She@{text.index('She recalled')}"] == "person:rosa-quispe"

@@ -223,3 +223,8 @@ def test_named_members_of_a_role_group() -> None:
     text = "The foreign ministers of both countries, Amina Wekesa and Tomas Berg, will meet in Lima next month."
     people = {text[m.start : m.end] for m in _ments(text) if m.etype == "person" and m.kind == "name"}
     assert people == {"Amina Wekesa", "Tomas Berg"}
+
+
+def test_a_definite_role_before_a_speech_verb_starts_a_clause_and_seas_are_no_people() -> None:
+    text = "Asked about attacks on shipping in the Red Sea, the envoy said Lima opposed them."
+    assert not [m for m in _ments(text) if m.etype == "person" and m.kind == "name"]
