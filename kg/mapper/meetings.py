@@ -574,14 +574,16 @@ def _resolve_group(m: Ment, meetings: list[MeetingCand], recent: list[Ment], g: 
             if len(seen) == max(n, 2):
                 break
         keys = list(reversed(seen))
-    if countries and m.head in ("countries", "nations", "governments", "capitals", "states"):
+    if (countries and m.head in ("countries", "nations", "governments", "capitals", "states")) or (
+            n == 2 and len(keys) > 2 and countries):
+        # (also "the two sides" of a visit where five people met: the two countries)
         out = []
         for k in keys:
             e = g.entity(k)
             c = k if e and e.type == "country" else (e.country if e else None) or (pc or {}).get(k)
             if c and c not in out:
                 out.append(c)
-        keys = out if len(out) >= 2 else keys
+        keys = out if len(out) >= 2 and (n != 2 or len(out) == 2) else keys
     m.keys = tuple(keys)
     return keys
 
@@ -1141,7 +1143,7 @@ _LEADING_CLAUSE = re.compile(r"\s*(?:(?:while|after|before|when|upon)|(?P<prep>(
 
 
 _AND_THEN = re.compile(r"(?:\s+(?:on|in|at|last|this|later|earlier)(?:\s+[\w’'-]+){1,3}?)?(?:\s*,[^,;:]{1,90},)?"
-                       r"\s*,?\s*and\s+(?:also\s+|then\s+|later\s+|separately\s+|briefly\s+)?"
+                       r"(?:\s*,?\s*and|\s*,)\s+(?:also\s+|then\s+|later\s+|separately\s+|briefly\s+)?"
                        r"(?:was\s+|were\s+|had\s+been\s+|has\s+been\s+)?")
 
 

@@ -304,6 +304,11 @@ def _resolve_groups(ments: list[Ment], ctx: dict[int, list[str]], people: People
             cs = [people.country.get(k) or (g.entity(k).country if g.entity(k) else None) or k for k in keys]  # type: ignore[union-attr]
             cs = [c for c in dict.fromkeys(cs) if c]
             keys = cs if len(cs) >= 2 else keys
+        elif n == 2 and len(keys) > 2 and m.head in _COUNTRY_GROUPS:
+            # "the two sides" of a visit where five people met: the two countries
+            cs = [c for c in dict.fromkeys(k if _actor_type(k, "person", g) == "country" else people.country.get(k)
+                                           or (g.entity(k).country if g.entity(k) else None) for k in keys) if c]  # type: ignore[union-attr]
+            keys = cs if len(cs) == 2 else keys
         m.keys = tuple(keys)
 
 

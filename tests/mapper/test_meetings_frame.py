@@ -1072,3 +1072,9 @@ def test_a_virtual_summit_and_the_people_placed_at_it() -> None:
                                                                 "Luis Campos"}
     assert str(summit.date) == "2024-03-04"
     assert not [m for m in f.meetings if m.kind == "video_call"]
+
+
+def test_a_comma_list_of_verb_phrases_keeps_its_subject() -> None:
+    f = _facts("Kenyan President Ruto Kamau held talks with Peruvian President Tomas Berg, met Peruvian Prime Minister "
+               "Luis Campos and received Peruvian army chief General Rosa Quispe on Monday.")
+    assert all("Ruto Kamau" in p for p in _people(f)) and len(f.meetings) == 3

@@ -439,3 +439,12 @@ def test_a_government_named_as_source_after_its_spokesperson_and_a_chamber_of_co
                "Minister Luis Campos declined an invitation to the meeting, the Peruvian government said. Exports "
                "fell by half, according to estimates by the Lima Chamber of Commerce.")
     assert [r[0] for r in _rows(f)] == ["Rosa Quispe", "Peru", "Lima Chamber of Commerce"]
+
+
+def test_the_two_sides_of_a_visit_with_many_people_are_the_two_countries() -> None:
+    f = _facts("Kenyan President Ruto Kamau began a two-day state visit to Peru on Monday. Kamau held talks with "
+               "Peruvian President Tomas Berg, met Peruvian Prime Minister Luis Campos and received Peruvian army "
+               "chief General Rosa Quispe. In a joint statement issued on Tuesday, the two sides agreed to finalise a "
+               "trade deal.")
+    assert ("Kenya/Peru", "to finalise a trade deal.", False) in _rows(f) or \
+        ("Peru/Kenya", "to finalise a trade deal.", False) in _rows(f)
