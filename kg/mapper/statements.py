@@ -487,7 +487,9 @@ def _frames(s: Sentence, ms: list[Ment], text: str, q_here: list[tuple[int, int]
         first_seg = tail.lstrip(" ,").split(",")[0]
         appos_tail = bool(re.match(r"[^,]*,\s*(?:the|a|an|which|who|its|their|his|her)\s", tail.lstrip(" ,")))
         whole_quote = bool(re.fullmatch(r"\s*[“\"][^“”\"]+[,.!?]?[”\"]\s*", pre))  # “The relationship,” X said, “…”
-        interrupted = whole_quote and bool(re.match(r"\s*,\s*[“\"]", tail))
+        # (“…,” Erdogan told a joint news conference, “and …”: an addressee or adverbial before the second part)
+        resumed = re.match(r"(?:\s+[^,;“”\"]{1,50}?)?\s*,\s*(?=[“\"])", tail)
+        interrupted = whole_quote and bool(resumed)
         tail_ok = tail_ok or interrupted
         trailing = (bool(re.search(r"(?:,|[,.!?]?[”\"’])\s*(?:[Tt]he\s+)?$", pre))
                     and (len(pre.split()) >= 3 or whole_quote)
@@ -525,7 +527,7 @@ def _frames(s: Sentence, ms: list[Ment], text: str, q_here: list[tuple[int, int]
             trailing_cut = attr_start
             consumed.append((ca, cb if sub_tail else cb + len(tail)))
             if interrupted:  # “The relationship,” X said, “has never been stronger.”: one statement per part
-                a2, b2 = _trim(text, cb, s.start + len(s.text))
+                a2, b2 = _trim(text, cb + resumed.end(), s.start + len(s.text))  # type: ignore[union-attr]
                 if b2 - a2 > 3:
                     found.append(StatementCand(keys, a2, b2, True, s.index, "statement.quote_after", cm.group(),
                                                lemma=lemma))
@@ -539,6 +541,9 @@ def _frames(s: Sentence, ms: list[Ment], text: str, q_here: list[tuple[int, int]
         a, b = _content_start(s, text, cb, c_end, lemma, cues, ms)
         if a is None:
             continue
+        if lemma == "say" and re.match(r"(?:remarkably |very |relatively |so |little or )?(?:little|nothing|much|"
+                                       r"less|more|no more)\b", text[a:b].strip()):
+            continue  # "China has said remarkably little in public": no words reported
         if lemma in cues.addressee:
             addressee = _first_person_after(actors, cb, s)
         a, b = _trim(text, a, b)
@@ -590,6 +595,9 @@ def _first_person_after(actors: list[Ment], pos: int, s: Sentence) -> str | None
     return None
 
 
+_OBJECT_LEMMAS = frozenset({"propose", "suggest", "welcome", "hail", "praise", "laud", "condemn", "reject", "call for",
+                            "demand", "accuse", "criticize", "denounce", "blame", "dismiss", "express", "voice",
+                            "convey", "thank", "press", "urge"})
 _LEADING_DAY = re.compile(r"\s*(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)"
                           r"(?=\s+(?:the|a|an|it|he|she|they|[A-Z])\b)")
 _AND_NEW_SPEAKER = re.compile(r",\s+and\s+(?:a|an|the|[A-Z][\w’'-]*)\s+(?:[\w’'-]+\s+){0,4}?"
@@ -654,6 +662,8 @@ def _content_start(s: Sentence, text: str, cb: int, c_end: int, lemma: str, cues
         rel = cb - s.start
     rest = s.text[rel : c_end - s.start]
     that = re.match(r"^((?:\s+[^\s,.“”\"]+){0,12}?)\s+that\s", rest)
+    if that and lemma in _OBJECT_LEMMAS and re.match(r"\s+(?:the|a|an|his|her|its|their)\s", that.group(1) or ""):
+        that = None  # "proposed a conference in Bandar Abbas that would exclude …": a relative clause of the object
     quote = re.match(r"^[^“”\"]{0,80}?[“\"]", rest)
     colon = re.match(r"^\s*:\s*", rest)
     if that and (lemma in cues.addressee or re.match(r"\s+(?:on|in|at|during|before|after|late|early|last|this|"

@@ -448,3 +448,16 @@ def test_the_two_sides_of_a_visit_with_many_people_are_the_two_countries() -> No
                "trade deal.")
     assert ("Kenya/Peru", "to finalise a trade deal.", False) in _rows(f) or \
         ("Peru/Kenya", "to finalise a trade deal.", False) in _rows(f)
+
+
+def test_interrupted_quote_after_an_addressee_relative_objects_posts_and_saying_little() -> None:
+    f = _facts("“Peru and Kenya are one family,” President Tomas Berg told a joint news conference, “and what we "
+               "signed today proves it.” Peru has proposed a conference in Cusco that would exclude outside navies. "
+               "Foreign Minister Rosa Quispe posted on X after the meeting: “A warm exchange.” Nairobi has said "
+               "remarkably little in public.")
+    assert _rows(f) == [
+        ("Tomas Berg", "Peru and Kenya are one family", True),
+        ("Tomas Berg", "and what we signed today proves it.", True),
+        ("Peru", "a conference in Cusco that would exclude outside navies.", False),
+        ("Rosa Quispe", "A warm exchange.", True),
+    ]
