@@ -38,8 +38,10 @@ def _person_key(m: Ment, people: People, g: Gazetteer) -> str:
             return k
     # a titled short form of a full name seen before: "Sheikh Hamad" after "Sheikh Hamad bin Faisal Al Thani"
     words = m.label.split()
+    # (and the first of two surnames: "Minister Benítez" after "Julio César Benítez Acosta")
     longer = [k for k, lab in people.label.items() if len(lab.split()) > len(words) >= 1
-              and (lab.split()[: len(words)] == words or lab.split()[-len(words):] == words)]
+              and (lab.split()[: len(words)] == words or lab.split()[-len(words):] == words
+                   or (len(lab.split()) == 4 and len(words) == 1 and lab.split()[2] == words[0]))]
     if len(longer) == 1:
         return longer[0]
     return f"person:{slug(m.label)}"
@@ -50,7 +52,10 @@ def resolve(sentences: list[Sentence], ments: list[Ment], text: str, published: 
     """Give every person mention a key (in place); adds surname mentions found in the text."""
     g, lx = load(), lex()
     people = People()
-    # 1. named people
+    # 1. named people ("Minister Ferreira Cabrera" in a headline is the "Ana Laura Ferreira Cabrera" named below)
+    for m in ments:
+        if m.etype == "person" and m.kind == "name" and not m.key and len(m.label.split()) >= 3:
+            people.label.setdefault(f"person:{slug(m.label)}", m.label)
     for m in ments:
         if m.etype != "person" or m.kind not in ("name", "alias"):
             continue

@@ -262,5 +262,7 @@ def short_forms(name: str, surname_first: bool) -> list[str]:
             out.append(p)
     if len(parts) == 3 and not surname_first and len(parts[1]) > 3 and "-" not in parts[1]:
         out.append(parts[1])  # a double surname: "Ruiz" after "Marta Ruiz Soto"
+    if len(parts) == 4 and not surname_first and not any(p.lower() in _PARTICLES for p in parts):
+        out.extend([parts[2], " ".join(parts[2:])])  # "Benítez", "Benítez Acosta" after "Julio César Benítez Acosta"
     return [o for o in out if (o[:1].isupper() or re.match(r"(?:al|el|ad|as|ash|at|az|bin|ibn|abu|abd|ul)-[A-Z]", o))
             and len(o) > 1]

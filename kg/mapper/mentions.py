@@ -624,8 +624,8 @@ def _sentence_mentions(s: Sentence, g: Gazetteer, lx: Lex) -> list[Ment]:
 _TITLE_COMMA = re.compile(
     r"(?:(?P<poss>[A-Z][\w.-]*?)(?:’s|'s)\s+)?(?P<title>(?:[A-Z][\w-]*\s+){0,3}(?:Minister|Secretary|President|Ambassador|"
     r"Director|Governor|Chair(?:man|woman|person)?|Spokes(?:man|woman|person)|Envoy|Chief|Commissioner|Advis[eo]r)"
-    r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:and|of|the|for)\s+[A-Z][\w’'-]*|\s+[A-Z][\w’'-]*)*)?)"
-    r",\s+$")
+    r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:and|of|the|for)(?:\s+the)?\s+[A-Z][\w’'-]*|"
+    r"\s+[A-Z][\w’'-]*)*)?),\s+$")
 
 _ORG_ANAPHOR = re.compile(r"(?<![\w])[Tt]he\s+(ministry|government)(?!\s+of\b)(?![\w’'-])")
 

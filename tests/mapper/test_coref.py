@@ -127,3 +127,13 @@ def test_a_pronoun_after_a_leading_asked_clause_is_the_main_subject() -> None:
     text = ("Peruvian President Tomas Berg met envoys. Asked whether Berg would visit, Ambassador Rosa Quispe said "
             "she had no news. She recalled the invitation.")
     assert _keys(text)[f"She@{text.index('She recalled')}"] == "person:rosa-quispe"
+
+
+def test_a_headline_short_form_and_the_first_of_two_surnames_join_the_full_name() -> None:
+    text = ("Minister Ferreira Cabrera receives counterpart\n\nThe Minister of Foreign Affairs, Ana Laura Ferreira "
+            "Cabrera, received the Minister of Foreign Affairs of the Republic of Paraguay, Julio César Benítez "
+            "Acosta, on Monday. “We are neighbours,” said Minister Benítez.")
+    k = _keys(text)
+    assert k[f"Ferreira Cabrera@{text.index('Ferreira Cabrera')}"] == "person:ana-laura-ferreira-cabrera"
+    assert k[f"Julio César Benítez Acosta@{text.index('Julio')}"] == "person:julio-cesar-benitez-acosta"
+    assert k[f"Benítez@{text.index('Benítez.')}"] == "person:julio-cesar-benitez-acosta"
