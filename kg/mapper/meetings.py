@@ -1945,7 +1945,7 @@ def _merge(cands: list[MeetingCand], roles: dict[str, str], pc: dict[str, str], 
                     or e.visitor not in o.participants:
                 continue
             itinerary = (o.date is None and e.date is not None and o.status == e.status
-                         and 0 <= o.sent - max(e.sent, *e.extra_sents) <= 1)  # "He also … and met Prime Minister X"
+                         and 0 <= o.sent - max([e.sent, *e.extra_sents]) <= 1)  # "He also … and met Prime Minister X"
             if ((o.date and e.date and _compatible_dates(e, o)) or itinerary) and (
                     o.place_from_dateline or _same_country(o.place, e.place, g)):
                 parent[id(o)] = e

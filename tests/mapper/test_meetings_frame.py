@@ -1078,3 +1078,4 @@ def test_a_comma_list_of_verb_phrases_keeps_its_subject() -> None:
     f = _facts("Kenyan President Ruto Kamau held talks with Peruvian President Tomas Berg, met Peruvian Prime Minister "
                "Luis Campos and received Peruvian army chief General Rosa Quispe on Monday.")
     assert all("Ruto Kamau" in p for p in _people(f)) and len(f.meetings) == 3
+

@@ -40,3 +40,16 @@ def test_arbitrary_text_never_raises(text: str) -> None:
 @given(st.lists(st.sampled_from(WORDS), max_size=80).map(" ".join), st.none() | st.dates())
 def test_newsy_text_spans_slice_back(text: str, published: dt.date | None) -> None:
     _check(text, map_article(text, ArticleMeta("x", published=published)))
+
+
+def test_every_corpus_article_maps_and_keeps_its_spans() -> None:
+    """Real article shapes beyond the generated ones: each article of the test corpus maps without raising (its gold
+    is not read here)."""
+    from pathlib import Path
+
+    corpus = Path(__file__).resolve().parents[1] / "corpus"
+    paths = sorted(corpus.glob("*/*.txt"))
+    assert len(paths) >= 40
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        _check(text, map_article(text, ArticleMeta(path.stem, published=dt.date(2024, 1, 15))))
