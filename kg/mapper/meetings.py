@@ -1611,6 +1611,10 @@ def _commission(s: Sentence, ms: list[Ment], cands: list[MeetingCand], published
     cm = _COMMISSION.search(s.text) if ("commission" in low or "committee" in low) else None
     if not cm or not _COMMISSION_MEET.search(s.text):
         return
+    if re.search(r"(?<![\w])(?:according\s+to|by|from)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,4}?[\w’'-]+$",
+                 s.text[: cm.end()], re.IGNORECASE) and re.search(r"(?<![\w])(?:according\s+to|by|from)\s",
+                                                                  s.text[max(0, cm.start() - 14) : cm.end()]):
+        return  # "…, according to the Eurasian Economic Commission": a source, not a session
     kw = re.search(r"(?:[Jj]oint|[Ii]nter-?governmental|[Bb]ilateral|[Mm]inisterial|[Cc]ooperation|[Mm]ixed|"
                    r"[Ee]conomic|[Tt]rade|[Bb]order)\s", cm.group())
     if not_an_event(s.text, cm.start() + (kw.start() if kw else 0), cm.end()):
@@ -1910,7 +1914,9 @@ def _merge(cands: list[MeetingCand], roles: dict[str, str], pc: dict[str, str], 
     out: list[MeetingCand] = []
     for v in visits:
         minister = not v.explicit_visit and v.visitor and not _is_head(v.visitor, roles, g)
-        inner = [o for o in events if (v.visitor in o.participants or _same_event(v, o, g, pc))
+        # (a countries' meeting is no item of a person's visit: "the next round of consular consultations")
+        inner = [o for o in events if (v.visitor in o.participants or (
+                     _same_event(v, o, g, pc) and any(is_person_key(k, g) for k in o.participants)))
                  and (_compatible_dates(v, o) or (minister and _within_days(v, o, 7)))
                  and o.kind not in ("phone_call", "video_call")
                  and (o.place_from_dateline or _same_country(o.place, v.place, g))]

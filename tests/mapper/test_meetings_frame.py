@@ -1079,3 +1079,14 @@ def test_a_comma_list_of_verb_phrases_keeps_its_subject() -> None:
                "Luis Campos and received Peruvian army chief General Rosa Quispe on Monday.")
     assert all("Ruto Kamau" in p for p in _people(f)) and len(f.meetings) == 3
 
+
+
+def test_a_ministers_accepted_visit_next_year_and_a_commission_as_a_source() -> None:
+    f = _facts("Peruvian Foreign Minister Rosa Quispe held talks in Lima on Wednesday with Kenyan Foreign Minister "
+               "Amina Wekesa, who arrived on Tuesday for a three-day official visit. The two sides agreed to hold the "
+               "next round of consular consultations in Nairobi in 2025. Wekesa invited Quispe to visit Nairobi next "
+               "year, and Quispe accepted the invitation. Trade will grow, according to the Andean Economic "
+               "Commission.")
+    scheduled = [p for p, m in zip(_people(f), f.meetings, strict=True) if m.status == "scheduled"]
+    assert {"Rosa Quispe", "Kenya"} in scheduled or {"Rosa Quispe", "Amina Wekesa"} in scheduled
+    assert not any(m.evidence.rule == "meeting.commission" for m in f.meetings)
