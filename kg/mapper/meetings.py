@@ -1189,6 +1189,8 @@ def _hosted_by_earlier(s: Sentence, ms: list[Ment], a: int, b: int, cands: list[
     return True
 
 
+_WENT_FOR = re.compile(r"(?<![\w])(?:visited|visits|arrived in|travel(?:l)?ed to|flew to|went to|came to)\s+"
+                       r"[^,;:.]{1,60}?\s+for\s+(?:a\s+|the\s+)?(?:[\w-]+\s+)?$")
 _IN_THE_CAPITAL = re.compile(r"\s*the\s+(?P<dem>[A-Z][\w-]+)\s+capital(?![\w-])")
 _IN_WHICH = re.compile(r"[^,.;:]{0,40}?(?<![\w])(?:in|during|at|on)\s+which\s+")
 
@@ -1199,6 +1201,9 @@ def _read_trigger(s: Sentence, ms: list[Ment], trig: _Trigger, tm: re.Match[str]
     text = tm.group().lower()
     if trig.host_subject and _hosted_by_earlier(s, ms, a, b, cands, g, people_country):
         return None
+    if trig.subject_clause and text.startswith(("discuss", "review", "exchanged views")) and any(
+            c.sent == s.index and c.end <= a for c in cands):
+        return None  # "held consultations with Qazi, during which the two sides reviewed …": what the meeting did
     if text in ("meeting", "meetings") and cands and _DEFINITE_BEFORE.search(s.text[: a - s.start]) and not re.match(
             r"\s+(?:with|between|of|on the sidelines|in|at)\b", s.text[b - s.start :]):
         return None  # "Rubio wrote that the Beijing meeting showed …": the meeting told before, named again
@@ -1216,6 +1221,12 @@ def _read_trigger(s: Sentence, ms: list[Ment], trig: _Trigger, tm: re.Match[str]
             after = [m for m in ms if m.start > s.start + comma and is_actor(m) and not m.modifier]
             subj = after[:1]
     subj = _subject_of_earlier_verb(s, ms, subj, a, cands)
+    went = _WENT_FOR.search(s.text[: a - s.start])
+    if went:
+        # "visited Islamabad in late January for talks with Jilani": the visitor holds the talks
+        visitor = [m for m in _subjects(s, ms, s.start + went.start(), allow_poss=False) if m.etype == "person"]
+        if visitor:
+            subj = visitor[-1:]
     if len(subj) == 1 and subj[0].etype == "group" and subj[0].head == "they":
         # "A and B announced the plan when they held talks in Wuxi": "they" are the sentence's pair
         pair = [m for m in _clause_subjects(s, ms) if m.end <= subj[0].start]

@@ -1090,3 +1090,11 @@ def test_a_ministers_accepted_visit_next_year_and_a_commission_as_a_source() -> 
     scheduled = [p for p, m in zip(_people(f), f.meetings, strict=True) if m.status == "scheduled"]
     assert {"Rosa Quispe", "Kenya"} in scheduled or {"Rosa Quispe", "Amina Wekesa"} in scheduled
     assert not any(m.evidence.rule == "meeting.commission" for m in f.meetings)
+
+
+def test_talks_a_visitor_came_for_and_what_a_meeting_reviewed() -> None:
+    f = _facts("On Wednesday, the Kenyan deputy minister Amina Wekesa held political consultations with Peru's Foreign "
+               "Secretary Rosa Quispe, during which the two sides reviewed the understandings reached when Foreign "
+               "Minister Ruto Kamau visited Lima in late January for talks with his counterpart Tomas Berg.")
+    got = {frozenset(p) for p in _people(f)}
+    assert got == {frozenset({"Amina Wekesa", "Rosa Quispe"}), frozenset({"Ruto Kamau", "Tomas Berg"})}
