@@ -1891,6 +1891,8 @@ def _delegates_of(e: MeetingCand, c: MeetingCand, g: Gazetteer, pc: dict[str, st
     attended by B and C": the people of the countries' meeting, named right after it."""
     if not 0 < c.sent - e.sent <= 2 or c.status != e.status or not _compatible_dates(e, c) or c.scope == "bilateral":
         return False
+    if e.rule.startswith("meeting.summon"):
+        return False  # "Tehran summoned the Chinese ambassador. Beijing dispatched Hu days later": two events
     if any(is_person_key(k, g) for k in e.participants) or not all(is_person_key(k, g) for k in c.participants):
         return False
     countries = {_country_of(k, g, pc) for k in c.participants}

@@ -1098,3 +1098,13 @@ def test_talks_a_visitor_came_for_and_what_a_meeting_reviewed() -> None:
                "Minister Ruto Kamau visited Lima in late January for talks with his counterpart Tomas Berg.")
     got = {frozenset(p) for p in _people(f)}
     assert got == {frozenset({"Amina Wekesa", "Rosa Quispe"}), frozenset({"Ruto Kamau", "Tomas Berg"})}
+
+
+def test_a_summons_and_a_later_envoys_meeting_are_two_events_and_a_floated_visit_is_none() -> None:
+    f = _facts("Kenya reacted furiously. Kenya summoned the Peruvian ambassador to lodge a protest. Peru dispatched "
+               "Vice Premier Luis Campos to Nairobi days later; in a meeting with him, President Ruto Kamau voiced his "
+               "anger. Kenyan officials have repeatedly floated a return visit by Peruvian President Tomas Berg to "
+               "Nairobi.")
+    got = [frozenset(p) for p in _people(f)]
+    assert frozenset({"Luis Campos", "Ruto Kamau"}) in got and frozenset({"Kenya", "Peru"}) in got
+    assert all("Tomas Berg" not in p for p in got)
