@@ -283,11 +283,11 @@ def _resolve_roles(ments: list[Ment], people: People, g: Gazetteer, published: d
         office = _partner_office(m, named, people, g) if head.startswith("counterpart") else None
 
         def fits(p: Ment, head: str = head, m: Ment = m, special: bool = special, quals: list[str] = quals,
-                 office: str | None = office) -> bool:
+                 office: str | None = office, loose: bool = False) -> bool:
             pc = people.country.get(p.key or "")
             if m.country and pc and pc != m.country:
                 return False
-            if m.country and not pc:
+            if m.country and not pc and not loose:
                 return False
             role = people.role.get(p.key or "")
             if role is None:
@@ -306,6 +306,13 @@ def _resolve_roles(ments: list[Ment], people: People, g: Gazetteer, published: d
         before = [p for p in named if p.end <= m.start and fits(p)]
         after = [p for p in named if p.start >= m.end and fits(p)]
         choice = before[-1] if before else (after[0] if after else None)
+        if choice is None and m.country and not special:
+            # "… was received by President Serdar Berdimuhamedov. The Turkmen president stressed …": a person of no
+            # known country named just before, in the office the phrase names
+            near = [p for p in named if p.end <= m.start and m.sent - p.sent <= 2 and fits(p, loose=True)]
+            if near:
+                choice = near[-1]
+                people.country.setdefault(choice.key or "", m.country)
         if choice:
             m.key = choice.key
             continue
@@ -401,8 +408,9 @@ def _resolve_pronouns(sentences: list[Sentence], ments: list[Ment]) -> None:
                 if m.key in recent:
                     recent.remove(m.key)
                 recent.append(m.key)
-            if m.key and not m.in_quote and subject_here is None and m.start >= lead_end:
-                subject_here = m.key
+            if m.key and not m.in_quote and subject_here is None and m.start >= lead_end and not (
+                    m.kind == "pronoun" and m.head in ("his", "her", "him")):
+                subject_here = m.key  # ("For his part, Sudani thanked …": a possessive is no subject)
         if subject_here:
             last_subject = subject_here
 

@@ -137,3 +137,12 @@ def test_a_headline_short_form_and_the_first_of_two_surnames_join_the_full_name(
     assert k[f"Ferreira Cabrera@{text.index('Ferreira Cabrera')}"] == "person:ana-laura-ferreira-cabrera"
     assert k[f"Julio César Benítez Acosta@{text.index('Julio')}"] == "person:julio-cesar-benitez-acosta"
     assert k[f"Benítez@{text.index('Benítez.')}"] == "person:julio-cesar-benitez-acosta"
+
+
+def test_a_possessive_is_no_subject_and_a_country_role_finds_a_holder_of_unknown_country() -> None:
+    text = ("Peruvian President Tomas Berg hosted Ruto Kamau. For his part, Prime Minister Luis Campos thanked Berg. "
+            "He stressed that ties were strong. In Quito, the envoy was received by President Rosa Quispe. The "
+            "Ecuadorian president stressed that trade would grow.")
+    k = _keys(text)
+    assert k[f"He@{text.index('He stressed')}"] == "person:luis-campos"
+    assert k[f"The Ecuadorian president@{text.index('The Ecuadorian')}"] == "person:rosa-quispe"
