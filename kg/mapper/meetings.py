@@ -797,7 +797,8 @@ _CHAIRED_BY_PERSON = re.compile(r"^[^.;]{0,20}?\b(?:chaired|hosted|opened|presid
 _ATTEND_VERB = re.compile(r"(?:,\s*who\s+)?(?:also\s+)?(?P<verb>addressed|attended|joined|chaired|is attending|"
                           r"will attend|(?:is|are|was|were)\s+(?:also\s+)?expected to attend|took part in|"
                           r"participated in)\s+"
-                          r"(?:the\s+)?(?:[\w-]+\s+){0,6}?(?:summit|meeting|session|gathering|conference|forum|talks)\b|"
+                          r"(?:the|this|that)\s+(?:[\w-]+\s+){0,6}?(?:summit|meeting|session|gathering|conference|forum|"
+                          r"talks)\b|"
                           r"(?:,\s*who\s+)?(?:also\s+)?joined\s+(?:by|via)\s+video")
 
 
@@ -1081,8 +1082,8 @@ def _summits(sentences: list[Sentence], by_sent: dict[int, list[Ment]], events: 
     _summit_attendees(sentences, by_sent, anchors)
     out = []
     for a in anchors:
-        if len(a.participants) < 2:
-            continue  # (a summit the article places one named person at is not told: every meeting has two)
+        if len(a.participants) < 2 and not (a.participants and a.name and a.attended):
+            continue  # (one named attendee is enough for a named summit the text places him at)
         if a.date is None and a.attended:
             s = by_index[a.sent]  # "on July 4, at a virtual summit chaired by …": the summit's own sentence dates it
             a.date, a.end_date = _date_for(s, a.start, published, tense_of(s.text), None, a.end)

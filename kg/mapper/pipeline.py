@@ -397,8 +397,8 @@ def _build(facts: ArticleFacts, sentences: list[Sentence], ments: list[Ment], pe
     # meetings
     for mc in meetings:
         parts = tuple(dict.fromkeys(p for p in mc.participants if p in facts.actors))
-        if len(parts) < 2:
-            continue
+        if len(parts) < (1 if mc.kind == "summit" and mc.name else 2):
+            continue  # (a named summit may have one named attendee)
         facts.meetings.append(Meeting(
             mc.local_id, mc.kind, parts, _ev(sentences[mc.sent], mc.rule, mc.confidence),  # type: ignore[arg-type]
             mc.status, mc.date, mc.end_date if mc.end_date and mc.date and mc.end_date > mc.date else None,  # type: ignore[arg-type]

@@ -1108,3 +1108,11 @@ def test_a_summons_and_a_later_envoys_meeting_are_two_events_and_a_floated_visit
     got = [frozenset(p) for p in _people(f)]
     assert frozenset({"Luis Campos", "Ruto Kamau"}) in got and frozenset({"Kenya", "Peru"}) in got
     assert all("Tomas Berg" not in p for p in got)
+
+
+def test_a_named_summit_with_one_attendee_but_not_an_unrelated_conference() -> None:
+    f = _facts("Kenyan President Ruto Kamau will attend the Andean Community summit in Lima in the autumn.")
+    assert [(m.kind, _people(f)[0]) for m in f.meetings] == [("summit", {"Ruto Kamau"})]
+    g = _facts("The two sides agreed that the joint ministerial commission should meet in Lima in September. The "
+               "two ministers last met in December in Nairobi, where Tomas Berg attended a conference on finance.")
+    assert all(m.kind != "summit" for m in g.meetings)
