@@ -373,9 +373,15 @@ def _build(facts: ArticleFacts, sentences: list[Sentence], ments: list[Ment], pe
         aliases = tuple(sorted({m.label for m in ments if m.key == key and m.kind in ("alias",) and m.label != label}))
         facts.actors[key] = Actor(key, label, _actor_type(key, etype, g), e.qid if e else None, aliases,  # type: ignore[arg-type]
                                   country if country != key else None)
-    # mentions
+    # mentions (one per span: "He said" after "Vice Premier He Jianping" is his surname, not also a pronoun)
+    by_span: dict[tuple[int, int], Ment] = {}
     for m in ments:
-        if not m.key or m.key not in facts.actors or m.etype == "group":
+        if m.key and m.key in facts.actors and m.etype != "group":
+            held = by_span.get((m.start, m.end))
+            if held is None or (held.kind == "pronoun" and m.kind != "pronoun"):
+                by_span[(m.start, m.end)] = m
+    for m in ments:
+        if by_span.get((m.start, m.end)) is not m:
             continue
         kind = m.kind if m.kind in ("name", "alias", "surname", "role", "pronoun", "demonym", "metonym") else "name"
         s = sentences[m.sent]

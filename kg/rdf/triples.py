@@ -140,7 +140,8 @@ def article_quads(facts: ArticleFacts, registry: MeetingRegistry, mapper_version
         if actor.wikidata:
             g.add(iri, OWL_SAME_AS, wikidata_iri(actor.wikidata))
         g.add(iri, DIP.mentionedIn, art)
-        if actor.country and actor.country != actor.key:
+        if actor.country and actor.country != actor.key and actor.country in facts.actors:
+            # (only to a country this article's graph types: "the Houthis" in an article that names no Yemen)
             country = actor_iri(actor.country)
             g.add(iri, DIP.affiliatedWith, country)
             affiliations[iri.value] = country.value

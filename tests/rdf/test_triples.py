@@ -76,3 +76,20 @@ def test_any_label_survives_serialisation(label: str) -> None:
     data = ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
     parsed = list(ox.parse(data, format=ox.RdfFormat.N_QUADS))
     assert {str(q) for q in parsed} == {str(q) for q in quads}
+
+
+def test_affiliations_only_to_countries_the_article_graph_types_and_one_mention_per_span() -> None:
+    import datetime as dt
+
+    from kg.facts import ArticleMeta
+    from kg.mapper import map_article
+
+    text = ("The Houthis said ships linked to China would not be targeted. Chinese Vice Premier He Jianping met "
+            "Iranian President Ebrahim Raisi on Monday. He said China stood ready to help.")
+    facts = map_article(text, ArticleMeta("a1", published=dt.date(2024, 1, 10)))
+    assert "organization:houthis" in facts.actors and "country:yemen" not in facts.actors
+    store = _store(article_quads(facts, MeetingRegistry(), "0.0"))
+    assert not list(store.quads_for_pattern(None, DIP.affiliatedWith, None, None)) or all(
+        q.object.value.endswith(("Q148", "Q794")) for q in store.quads_for_pattern(None, DIP.affiliatedWith, None))
+    spans = [(m.span.start, m.span.end) for m in facts.mentions]
+    assert len(spans) == len(set(spans))
