@@ -606,8 +606,8 @@ _DATELINE_PREFIX = re.compile(r"^\s*[A-Z][A-Z .’'-]{2,40},\s+[^—–\n]{0,50}
 
 
 _SINCE_BEFORE = re.compile(r"(?<![\w])since\s+(?:the\s+|early\s+|late\s+|(?:[a-z]+\s+){1,4}(?:in|on)\s+)?$")
-_DURING_THE_VISIT = re.compile(r"(?<![\w])during\s+(?:the|that|his|her|this|their)\s+(?:[\w-]+\s+){0,2}"
-                               r"(?:visit|trip|stay)(?![\w-])", re.IGNORECASE)
+_DURING_THE_VISIT = re.compile(r"(?<![\w])(?P<prep>during|on)\s+(?:the|that|his|her|this|their)\s+(?:[\w-]+\s+){0,2}"
+                               r"(?:visit|trip|stay|tour)(?![\w-])", re.IGNORECASE)
 _DEFINITE_BEFORE = re.compile(r"(?<![\w])(?:the|this|that|[A-Z][a-z]+day(?:’s|'s))\s+(?:[A-Z][\w-]+\s+)?$")
 _SAID_BEFORE = re.compile(r"(?<![\w])(?:said|says|announced|reported|told reporters|confirmed)\s+(?:on\s+)?$")
 # "the talks were the first since 2020": a span the meeting ends, not when it was held
@@ -742,7 +742,8 @@ def find_meetings(
                         cands.append(c2)
                     continue
                 _finish(mc, s, ms, tm, published, tense, cands, g, dateline_place)
-                mc.during_visit = not trig.visit and bool(_DURING_THE_VISIT.search(s.text))
+                mc.during_visit = not trig.visit and any(d.group("prep").lower() == "during"
+                                                         for d in _DURING_THE_VISIT.finditer(s.text))
                 if mc.status == "scheduled" and _NEXT_ROUND.search(tm.group()):
                     _countries_for_next_round(mc, g, people_country)
                 if "separate" in tm.group().lower() and len(mc.participants) == 2:
@@ -1748,8 +1749,8 @@ def _signed_by(s: Sentence, ms: list[Ment], cands: list[MeetingCand], published:
                 # "paid a visit to Islamabad on January 29, where he and Jilani announced …"
                 place = before[-1].place or before[-1].key
         # "During that state visit, Xi and Rouhani issued a joint statement": an act of the visit told before
-        during = re.match(r"\s*(?:During|On)\s+(?:that|the|his|her|this|their)\s+(?:[\w-]+\s+){0,2}(?:visit|trip|"
-                          r"stay|tour)\s*,", s.text)
+        lead = _DURING_THE_VISIT.match(s.text.lstrip())
+        during = lead and s.text.lstrip()[lead.end() :].lstrip().startswith(",")
         if place is None and not during:
             continue
         add(keys, jm, "meeting.joint_act")

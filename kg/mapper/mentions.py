@@ -434,7 +434,7 @@ def _sentence_mentions(s: Sentence, g: Gazetteer, lx: Lex) -> list[Ment]:
     for run in runs:
         while run and run[-1][2].lower() in _NAME_PARTICLES:
             run = run[:-1]
-        if not run or sum(1 for _, _, w in run if w.lower() not in _PARTICLES) > 4:
+        if not run or sum(1 for _, _, w in run if w.lower() not in _NAME_PARTICLES) > 4:
             continue
         a, b = run[0][0], run[-1][1]
         if len(run) > 1 and t[b - 2 : b] in ("’s", "'s"):
@@ -629,7 +629,6 @@ _TITLE_COMMA = re.compile(
 
 _ORG_ANAPHOR = re.compile(r"(?<![\w])[Tt]he\s+(ministry|government)(?!\s+of\b)(?![\w’'-])")
 
-_PARTICLES = _NAME_PARTICLES
 _ROLE_COMMA = re.compile(
     r"(?<![\w])(?:his|her|their|its)\s+(?P<title>(?:[A-Z][\w-]*\s+(?:and\s+[A-Z][\w-]*\s+)?)?"
     r"(?:counterparts?|guests?|hosts?|visitors?))\s*,\s+(?:[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,4}\s*(?:,\s*and|,|and)\s+)?$")

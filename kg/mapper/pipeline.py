@@ -23,7 +23,7 @@ from kg.mapper import dates
 from kg.mapper.agreements import AgreementCand, find_agreements
 from kg.mapper.coref import People, resolve
 from kg.mapper.gazetteer import Gazetteer, load
-from kg.mapper.meetings import MeetingCand, find_meetings
+from kg.mapper.meetings import MeetingCand, _country_of, find_meetings
 from kg.mapper.mentions import PREPOSITIONS, Ment, find_mentions, mark_in_quote, quote_spans
 from kg.mapper.statements import StatementCand, find_statements
 from kg.mapper.text import Sentence, find_noise, split_sentences
@@ -306,8 +306,7 @@ def _resolve_groups(ments: list[Ment], ctx: dict[int, list[str]], people: People
             keys = cs if len(cs) >= 2 else keys
         elif n == 2 and len(keys) > 2 and m.head in _COUNTRY_GROUPS:
             # "the two sides" of a visit where five people met: the two countries
-            cs = [c for c in dict.fromkeys(k if _actor_type(k, "person", g) == "country" else people.country.get(k)
-                                           or (g.entity(k).country if g.entity(k) else None) for k in keys) if c]  # type: ignore[union-attr]
+            cs = [c for c in dict.fromkeys(_country_of(k, g, people.country) for k in keys) if c]
             keys = cs if len(cs) == 2 else keys
         m.keys = tuple(keys)
 

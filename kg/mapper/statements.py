@@ -116,7 +116,7 @@ _LEADING_PARTICIPLE = re.compile(r"^\s*(?P<cue>Noting|Stressing|Pointing out|Rec
                                  r"Underlining|Underscoring|Highlighting|Reiterating)\s+(?:that\s+)?"
                                  r"(?P<c>[^,;“”\"]{10,200}?),\s+(?=[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*\s+"
                                  r"(?:also\s+)?(?:said|stressed|added|noted|called|urged|told)\b)")
-_SINCE_SPAN_VIEW = re.compile(r"^Since\s+the\s+[^,]{3,80},\s+(?:the|its|their|China|Iran|[A-Z][\w-]+)[^,;]{0,60}?\s+"
+_SINCE_SPAN_VIEW = re.compile(r"^Since\s+the\s+[^,]{3,80},\s+(?:the|its|their|[A-Z][\w-]+)[^,;]{0,60}?\s+"
                               r"(?:has|have)\s+(?:\w+ly\s+)?[a-z]+(?:ed|en|wn|ood|ught|own)\b(?![^.;]*\b(?:19|20)\d\d\b)")
 _NARRATIVE_START = re.compile(r"^(?:In \d{4}|Since|Earlier|Later|Last|On \w+day|The visit|During|Meanwhile|Separately|"
                               r"According)\b")
@@ -270,17 +270,18 @@ def find_statements(
         prev_sent_statements = found if found else []
         if found:
             prev_sent_statements = found
-    _quote_paragraph_before_attribution(out, sentences, text)
-    _paragraph_closing_attribution(out, sentences, text)
-    return out
-
-
-def _paragraph_closing_attribution(out: list[StatementCand], sentences: list[Sentence], text: str) -> None:
-    """"The Beijing dialogue has set an example … China is willing to … The two sides should …, Xi noted.": a
-    readout paragraph whose last sentence names the speaker is the speaker's throughout."""
     paras: dict[int, list[Sentence]] = {}
     for s in sentences:
         paras.setdefault(s.para, []).append(s)
+    _quote_paragraph_before_attribution(out, sentences, paras, text)
+    _paragraph_closing_attribution(out, sentences, paras, text)
+    return out
+
+
+def _paragraph_closing_attribution(out: list[StatementCand], sentences: list[Sentence],
+                                   paras: dict[int, list[Sentence]], text: str) -> None:
+    """"The Beijing dialogue has set an example … China is willing to … The two sides should …, Xi noted.": a
+    readout paragraph whose last sentence names the speaker is the speaker's throughout."""
     told = {o.sent for o in out}
     for st in list(out):
         if not st.rule.startswith("statement.trailing") or st.direct or len(st.speakers) != 1:
@@ -307,12 +308,10 @@ def _paragraph_closing_attribution(out: list[StatementCand], sentences: list[Sen
             out.insert(out.index(st), cand)
 
 
-def _quote_paragraph_before_attribution(out: list[StatementCand], sentences: list[Sentence], text: str) -> None:
+def _quote_paragraph_before_attribution(out: list[StatementCand], sentences: list[Sentence],
+                                        paras: dict[int, list[Sentence]], text: str) -> None:
     """“… nothing. / “What Tehran calls …,” said X.: a paragraph that opens a quotation it never closes runs on into
     the next, and the speaker named there said both."""
-    paras: dict[int, list[Sentence]] = {}
-    for s in sentences:
-        paras.setdefault(s.para, []).append(s)
     for i, st in enumerate(out):
         if st.rule != "statement.quote_continuation":
             continue
