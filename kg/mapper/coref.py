@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from kg.mapper.gazetteer import Gazetteer, lexicon, load, short_forms, slug
+from kg.mapper.gazetteer import _PARTICLES, Gazetteer, lexicon, load, short_forms, slug
 from kg.mapper.mentions import Ment, _country_of_word, lex, mark_in_quote
 from kg.mapper.text import Sentence
 
@@ -44,6 +44,13 @@ def _person_key(m: Ment, people: People, g: Gazetteer) -> str:
                    or (len(lab.split()) == 4 and len(words) == 1 and lab.split()[2] == words[0]))]
     if len(longer) == 1:
         return longer[0]
+    # a titled surname of a known person not named in full: "President Putin"
+    # (not the word after a particle: "King Salman" is not "Mohammed bin Salman")
+    known = g.surnames.get(m.label, []) if len(words) == 1 else []
+    if len(known) == 1 and m.label.lower() not in lex().common:
+        full = g.entities[known[0]].label.split()
+        if full[-1] == m.label and (len(full) < 3 or full[-2].lower() not in _PARTICLES):
+            return known[0]
     return f"person:{slug(m.label)}"
 
 

@@ -146,3 +146,11 @@ def test_a_possessive_is_no_subject_and_a_country_role_finds_a_holder_of_unknown
     k = _keys(text)
     assert k[f"He@{text.index('He stressed')}"] == "person:luis-campos"
     assert k[f"The Ecuadorian president@{text.index('The Ecuadorian')}"] == "person:rosa-quispe"
+
+
+def test_titled_surname_of_a_known_person_named_nowhere_in_full() -> None:
+    text = "Modi will meet President Putin on Friday. King Salman sent a letter."
+    k = _keys(text)
+    assert k[f"Putin@{text.index('Putin')}"] == "wd:Q7747"
+    # the word after "bin" is not a surname of its own: King Salman is not Mohammed bin Salman
+    assert k[f"Salman@{text.index('Salman')}"] != "wd:Q6892571"
