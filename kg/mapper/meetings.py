@@ -1258,7 +1258,8 @@ def _read_trigger(s: Sentence, ms: list[Ment], trig: _Trigger, tm: re.Match[str]
             if not subj:
                 # "The two sides agreed to hold the next round …": read the group here without fixing whom it means
                 # for the rest of the article (statements resolve it against the meeting in context)
-                subj = [copy.copy(x) for x in _sentence_subject(s, ms, a)[:1] if x.etype == "group" and not x.keys]
+                # (a group resolved already is used as it is: "The two foreign ministers had last spoken …")
+                subj = [x if x.keys else copy.copy(x) for x in _sentence_subject(s, ms, a)[:1] if x.etype == "group"]
             if text.startswith(("discuss", "review", "exchanged views")) and not all(m.etype == "person" for m in subj):
                 return None  # "Iran and China discussed …" is a position; two people discussing met
     elif not subj and (text.startswith("to ") or re.search(r"(?<![\w])to\s+(?:again\s+)?$", s.text[: a - s.start])):

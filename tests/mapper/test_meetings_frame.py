@@ -1116,3 +1116,17 @@ def test_a_named_summit_with_one_attendee_but_not_an_unrelated_conference() -> N
     g = _facts("The two sides agreed that the joint ministerial commission should meet in Lima in September. The "
                "two ministers last met in December in Nairobi, where Tomas Berg attended a conference on finance.")
     assert all(m.kind != "summit" for m in g.meetings)
+
+
+def test_call_of_a_resolved_group_told_with_its_medium_after_the_date() -> None:
+    f = _facts("Foreign Minister Rosa Quispe met Foreign Minister Tomas Berg in Lima on Tuesday. The two foreign "
+               "ministers had last spoken on 14 February, by videoconference, to prepare the visit.")
+    calls = [m for m in f.meetings if m.kind in ("phone_call", "video_call")]
+    assert len(calls) == 1
+    assert {f.actors[k].label for k in calls[0].participants} == {"Rosa Quispe", "Tomas Berg"}
+    assert str(calls[0].date) == "2024-02-14"
+
+
+def test_call_with_a_partner_after_with_is_one_call() -> None:
+    f = _facts("Foreign Minister Rosa Quispe spoke by video link with Chilean Foreign Minister Tomas Berg on Monday.")
+    assert len([m for m in f.meetings if m.kind in ("phone_call", "video_call")]) == 1
