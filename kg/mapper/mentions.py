@@ -464,8 +464,8 @@ def _sentence_mentions(s: Sentence, g: Gazetteer, lx: Lex) -> list[Ment]:
             if of:
                 country = _country_of_word(of.group(1), g, lx) or _country_of_word(of.group(1).split()[0], g, lx)
         appos = None
-        if not tl and not listed and len(run) >= 2 and re.match(r"\s*,", after):
-            # "Kenya’s Minister of Energy and Petroleum, Amina Wekesa, will travel"
+        if not tl and not listed and len(run) >= 2 and re.match(r"\s*(?:,|\.(?!\w)|;|$)", after):
+            # "Kenya’s Minister of Energy and Petroleum, Amina Wekesa, will travel" (or ending the sentence)
             appos = _TITLE_COMMA.search(before[-160:])
             if appos:
                 role = appos.group("title")
@@ -625,7 +625,8 @@ _TITLE_COMMA = re.compile(
     r"(?:(?P<poss>[A-Z][\w.-]*?)(?:’s|'s)\s+)?(?P<title>(?:[A-Z][\w-]*\s+){0,3}(?:Minister|Secretary|President|Ambassador|"
     r"Director|Governor|Chair(?:man|woman|person)?|Spokes(?:man|woman|person)|Envoy|Chief|Commissioner|Advis[eo]r)"
     r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:and|of|the|for)(?:\s+the)?\s+[A-Z][\w’'-]*|"
-    r"\s+[A-Z][\w’'-]*)*)?),\s+$")
+    # ("Minister of Industry, Energy and Mining, Rodrigo Estévez Moll": a list of portfolios)
+    r"\s+[A-Z][\w’'-]*|,\s+[A-Z][\w’'-]*(?=(?:\s+[A-Z][\w’'-]*)?\s+and\s))*)?),\s+$")
 
 _ORG_ANAPHOR = re.compile(r"(?<![\w])[Tt]he\s+(ministry|government)(?!\s+of\b)(?![\w’'-])")
 

@@ -228,3 +228,12 @@ def test_named_members_of_a_role_group() -> None:
 def test_a_definite_role_before_a_speech_verb_starts_a_clause_and_seas_are_no_people() -> None:
     text = "Asked about attacks on shipping in the Red Sea, the envoy said Lima opposed them."
     assert not [m for m in _ments(text) if m.etype == "person" and m.kind == "name"]
+
+
+def test_titled_apposition_ending_the_sentence_and_listing_portfolios() -> None:
+    text = ("The minister received the Minister of Foreign Affairs of the Republic of Chile, Tomas Berg Lagos. "
+            "Berg then met the Minister of Industry, Energy and Mining, Rosa Quispe Huamán, on Monday.")
+    m = _by_text(text)
+    assert m["Tomas Berg Lagos"].etype == "person"
+    assert m["Tomas Berg Lagos"].role == "Minister of Foreign Affairs of the Republic of Chile"
+    assert m["Rosa Quispe Huamán"].role == "Minister of Industry, Energy and Mining"
