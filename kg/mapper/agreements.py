@@ -33,7 +33,7 @@ class AgreementCand:
 
 
 @lru_cache(maxsize=1)
-def _res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], dict[str, str]]:
+def _res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str], dict[str, str]]:
     lx = lexicon()
     docs = sorted(lx["document_nouns"], key=len, reverse=True)
     doc = "|".join(re.escape(d) for d in docs)
@@ -46,12 +46,22 @@ def _res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], dict[str,
         re.IGNORECASE,
     )
     passive = re.compile(
-        rf"(?P<np>(?:(?:a|an|the|[\w’'–-]+)\s+){{0,6}}?(?P<doc>{doc}))\s+(?:was|were|had been|has been|have been|"
+        rf"(?P<np>(?:(?:a|an|the|[\w’'–-]+)\s+){{0,6}}?(?P<doc>{doc}))"
+        # "The Agreement on Border Health Cooperation, whose text was finalised this week, will be signed"
+        rf"(?:\s+(?:on|of|for)\s+[^,.;:]{{3,60}}?)?(?:\s*,\s*(?:whose|which|the text of which)\s[^,;]{{3,140}}?,)?"
+        rf"\s+(?:was|were|had been|has been|have been|"
         rf"will be|to be|,)\s*(?P<verb>signed|inked|concluded|sealed|finalized|finalised)",
         re.IGNORECASE,
     )
+    # "signed the Agreement on X and a Memorandum of Understanding on Y": the second document of the same verb
+    coordinated = re.compile(
+        rf"(?<![\w])(?P<aux>will |would |to |are expected to |is expected to |are set to |plan to |agreed to )?"
+        rf"(?P<verb>{verb})\s+(?:(?:a|an|the|two|three|[\w’'–-]+)\s+){{0,6}}?(?:{doc})(?![\w])[^.;:]{{0,100}}?\s+and\s+"
+        rf"(?P<np>(?:a|an|the)\s+(?:[\w’'–-]+\s+){{0,4}}?(?P<doc>{doc}))(?![\w])",
+        re.IGNORECASE,
+    )
     anaphor = re.compile(r"(?<![\w])(?:" + "|".join(lx["anaphoric_agreement"]) + r")(?![\w])", re.IGNORECASE)
-    return active, passive, anaphor, {k.lower(): v for k, v in verbs.items()}
+    return active, passive, coordinated, anaphor, {k.lower(): v for k, v in verbs.items()}
 
 
 @lru_cache(maxsize=1)
@@ -146,6 +156,13 @@ def _subject_countries(s: Sentence, ms: list[Ment], pos: int, g: Gazetteer, pc: 
     return out
 
 
+def _subject_of(name: str) -> str | None:
+    """What a document's name says it is about: "Cooperation in River Navigation" in "Memorandum of Understanding on
+    Cooperation in River Navigation" (None for a name without one)."""
+    m = re.search(r"(?<![\w])(?:on|for|concerning|regarding)\s+(?:the\s+)?(.+)$", name)
+    return m.group(1).lower() if m else None
+
+
 def _sign_date(s: Sentence, published: dt.date | None, pos: int | None = None) -> DateValue | None:
     """The time expression of the sentence nearest the signing verb (a dateline is not one)."""
     if pos is not None:
@@ -175,7 +192,7 @@ def find_agreements(
 ) -> list[AgreementCand]:
     """Agreements of the article, one per real agreement, with aliases."""
     g = load()
-    active, passive, anaphor, verbs = _res()
+    active, passive, coordinated, anaphor, verbs = _res()
     by_sent: dict[int, list[Ment]] = {}
     for m in ments:
         by_sent.setdefault(m.sent, []).append(m)
@@ -221,14 +238,14 @@ def find_agreements(
         if not any(w in low for w in _SIGN_STEMS) or not _SIGN_WORD.search(s.text):
             rxs: tuple[re.Pattern[str], ...] = ()
         else:
-            rxs = (active, passive)
+            rxs = (active, passive, coordinated)
         for rx in rxs:
             if rx is passive and not _PASSIVE_HINT.search(s.text):
                 continue  # the passive pattern is slow; most sentences cannot match it
             for m in rx.finditer(s.text):
                 a, b = m.start("np"), m.end("np")
                 pre = s.text[: m.start()]
-                if rx is active and _NEGATED.search(pre + (m.group("aux") or "")):
+                if rx is not passive and _NEGATED.search(pre + (m.group("aux") or "")):
                     continue  # "did not sign any documents", "a deal they hope to sign"
                 if rx is passive and re.search(r"\bto be\s*$", s.text[m.end("np"): m.start("verb")]) and (
                         _HOPED.search(s.text[: m.start("np")]) or re.search(r"\b(?:expected|hope[sd]?)\b",
@@ -245,8 +262,10 @@ def find_agreements(
                     continue
                 np_text = _STRIP_DET.sub("", re.sub(r"^(?:of|for)\s+", "", m.group("np"), flags=re.I)).strip()
                 np_text = re.sub(r"^(?:a\s+)?(?:number|series|raft|host|range|set)\s+of\s+", "", np_text, flags=re.I)
+                # (up to a second document: "the Agreement on X and a Memorandum of Understanding on Y")
                 post = re.match(r"\s+(?:on|for|in|of|to)\s+[^,.;()]{3,80}?(?=\s+(?:on|at|with|between|during|after|"
-                                r"before|which|that|in\s+\d{4}|in\s+[A-Z]\w+)\b|[,.;()]|$)", s.text[m.end("np"):])
+                                r"before|which|that|in\s+\d{4}|in\s+[A-Z]\w+)\b|\s+and\s+(?:a|an|the)\s+[A-Z]|[,.;()]|$)",
+                                s.text[m.end("np"):])
                 if post and post.group().split()[0] == "in" and any(
                         x.etype in ("place", "country") and x.start == s.start + m.end("np") + post.group().index("in")
                         + 3 for x in ms):
@@ -309,6 +328,8 @@ def find_agreements(
                 continue
             if "statement" in (_doc_class(ac.name), _doc_class(o.name)) and _doc_class(ac.name) != _doc_class(o.name):
                 continue  # a joint statement beside the documents signed
+            if _subject_of(ac.name) and _subject_of(o.name) and _subject_of(ac.name) != _subject_of(o.name):
+                continue  # "the Agreement on X" and "a Memorandum of Understanding on Y": two documents
             keep, drop = (o, ac) if order.index(other) < order.index(key) else (ac, o)
             if keep.status != "signed" and drop.status == "signed":
                 keep, drop = drop, keep
@@ -473,8 +494,8 @@ def _apply_verb(ac: AgreementCand, m: re.Match[str], s: Sentence, verbs: dict[st
                 ctx_dates: dict[int, DateValue | None] | None = None) -> None:
     status = verbs.get(m.group("verb").lower(), "signed")
     aux = (m.groupdict().get("aux") or "").strip()
-    if aux or re.search(r"(?:will|to|would)\s+$", s.text[: m.start("verb")]):
-        status = "planned"
+    if aux or re.search(r"(?:will|to|would)\s+(?:be\s+)?$", s.text[: m.start("verb")]):
+        status = "planned"  # "will sign", "will be signed"
     if status == "signed" or ac.status == "mentioned":
         ac.status = status
     if s.headline and status == "planned" and not aux:
@@ -485,6 +506,12 @@ def _apply_verb(ac: AgreementCand, m: re.Match[str], s: Sentence, verbs: dict[st
         if d and longer and (not ac.date or d.value.startswith(ac.date.value)
                                                                           or not ac.ref):
             ac.date = d
+    elif status == "planned" and not ac.date:
+        # "will be signed during the visit … scheduled for the first week of December": when it is to be signed
+        after = [e for e in time_expressions(s.text, published, "future")
+                 if e.kind == "point" and e.date and e.start >= m.start("verb")]
+        if after:
+            ac.date = after[0].date
     if not ac.parties:
         ac.parties = _subject_countries(s, ms, s.start + m.start("verb"), g, pc, ctx.get(s.index, []))
 

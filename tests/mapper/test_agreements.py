@@ -143,3 +143,20 @@ def test_the_2015_deal_in_an_article_on_iran_and_quantified_documents() -> None:
                          "Tehran said the JCPOA remained valid. “Too many of our agreements have been signed and "
                          "forgotten,” the Iranian minister said.")
     assert [a.key for a in ags] == ["jcpoa"]
+
+
+def test_document_to_be_signed_after_a_relative_clause_is_planned_for_its_date() -> None:
+    _, ags = _agreements("Kenya and Peru will hold talks. The Agreement on Fisheries Cooperation, whose text was "
+                         "finalised this week by the technical teams, will be signed during the visit of the "
+                         "President of Peru scheduled for the first week of June.")
+    [a] = [x for x in ags if "Fisheries" in x.name]
+    assert a.status == "planned" and str(a.date) == "2024-06"
+
+
+def test_two_coordinated_documents_of_one_signing_stay_two() -> None:
+    _, ags = _agreements("Kenya and Peru signed the Agreement on the Mutual Recognition of Driving Licences and a "
+                         "Memorandum of Understanding on Cooperation in Port Management on Tuesday.")
+    names = sorted(a.name for a in ags)
+    assert len(names) == 2
+    assert names[0].startswith("Agreement on the Mutual Recognition") and names[1].startswith("Memorandum")
+    assert all(a.status == "signed" and str(a.date) == "2024-04-30" for a in ags)
