@@ -1297,7 +1297,8 @@ def _read_trigger(s: Sentence, ms: list[Ment], trig: _Trigger, tm: re.Match[str]
     place = None
     if trig.visit:
         # "a visit by Pezeshkian to Moscow": a noun with its visitor after "by"
-        by_visitor = re.match(r"\s+by\s+[^.;,]{1,80}?\s(?:to|in)\s+(?:the\s+)?", s.text[b - s.start :])
+        # (or "of": "the visit of the President of Paraguay to Montevideo")
+        by_visitor = re.match(r"\s+(?:by|of)\s+[^.;,]{1,80}?\s(?:to|in)\s+(?:the\s+)?", s.text[b - s.start :])
         verb_visit = text in ("visited", "visits", "to visit", "will visit", "visit") and not by_visitor
         dest = None
         if not verb_visit and not text.endswith((" to", " in")):
@@ -1329,7 +1330,9 @@ def _read_trigger(s: Sentence, ms: list[Ment], trig: _Trigger, tm: re.Match[str]
                               g.entities[ce.country].label, place=city.key)]
         visitors = [m for m in subj if m.etype in ("person", "group", "country")]
         if by_visitor:
-            visitors = [m for m in _objects(s, ms, b + len(re.match(r"\s+by\s+", by_visitor.group()).group()),
+            # ("of the President of Paraguay": an office named by its country stands for the country)
+            lead = re.match(r"\s+(?:by|of)\s+(?:the\s+(?:[A-Z][\w-]*\s+){1,4}of\s+(?:the\s+)?)?", by_visitor.group())
+            visitors = [m for m in _objects(s, ms, b + len(lead.group()),
                                             max_gap=3, places=True) if m.etype in ("person", "country")]
         acc = _INVITATION_FROM.search(s.text[: a - s.start])
         if acc and trig.visit:

@@ -1130,3 +1130,11 @@ def test_call_of_a_resolved_group_told_with_its_medium_after_the_date() -> None:
 def test_call_with_a_partner_after_with_is_one_call() -> None:
     f = _facts("Foreign Minister Rosa Quispe spoke by video link with Chilean Foreign Minister Tomas Berg on Monday.")
     assert len([m for m in f.meetings if m.kind in ("phone_call", "video_call")]) == 1
+
+
+def test_visit_of_an_office_named_by_its_country() -> None:
+    f = _facts("Peru and Chile signed two deals on Monday. A third will be signed during the visit of the President "
+               "of Chile to Lima scheduled for the first week of June.")
+    [v] = [m for m in f.meetings if m.kind == "state_visit"]
+    assert {f.actors[k].label for k in v.participants} == {"Chile", "Peru"}
+    assert v.status == "scheduled" and str(v.date) == "2024-06"
