@@ -320,6 +320,8 @@ def _resolve_roles(ments: list[Ment], people: People, g: Gazetteer, published: d
             if near:
                 choice = near[-1]
                 people.country.setdefault(choice.key or "", m.country)
+        if choice is None and head.startswith("counterpart") and not m.country:
+            choice = _counterpart_of_subject(m, named, people)
         if choice:
             m.key = choice.key
             continue
@@ -338,6 +340,22 @@ def _resolve_roles(ments: list[Ment], people: People, g: Gazetteer, published: d
             people.label.setdefault(e.key, e.label)
             if e.country:
                 people.country.setdefault(e.key, e.country)
+
+
+def _counterpart_of_subject(m: Ment, named: list[Ment], people: People) -> Ment | None:
+    """"Ferreira accepted an invitation from her counterpart": the person of another country named last before,
+    when the sentence's subject (the possessor) is named before the phrase."""
+    owner = next((p for p in reversed(named) if p.sent == m.sent and p.end <= m.start), None)
+    if owner is None:
+        return None
+    oc = people.country.get(owner.key or "")
+    for p in reversed(named):
+        if p.end > m.start or p.key == owner.key:
+            continue
+        pc = people.country.get(p.key or "")
+        if pc and pc != oc:
+            return p
+    return None
 
 
 def _partner_office(m: Ment, named: list[Ment], people: People, g: Gazetteer) -> str | None:

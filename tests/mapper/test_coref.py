@@ -154,3 +154,10 @@ def test_titled_surname_of_a_known_person_named_nowhere_in_full() -> None:
     assert k[f"Putin@{text.index('Putin')}"] == "wd:Q7747"
     # the word after "bin" is not a surname of its own: King Salman is not Mohammed bin Salman
     assert k[f"Salman@{text.index('Salman')}"] != "wd:Q6892571"
+
+
+def test_bare_counterpart_is_the_subjects_partner_of_another_country() -> None:
+    text = ("Foreign Minister Ana Ferreira met her Chilean counterpart Tomas Berg on Thursday. "
+            "Ferreira accepted an invitation from her counterpart to visit Santiago.")
+    k = _keys(text)
+    assert k[f"her counterpart@{text.index('her counterpart to')}"] == "person:tomas-berg"
