@@ -240,6 +240,11 @@ _PARTNER_ROLE = r"(?:(?:[A-Z][\w-]+\s+)?(?:counterpart|colleague|host|guest)\s+)
 _ACCORDING_BEFORE = re.compile(r"(?<![\w])according\s+to\s+(?:the\s+)?$", re.IGNORECASE)
 
 
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "next", "new", "first", "second", "third",
+                          "fourth", "last", "final", "their", "its", "his", "her", "our", "two", "three", "four",
+                          "further", "another", "such"})
+
+
 def _subjects(s: Sentence, ms: list[Ment], pos: int, allow_poss: bool) -> list[Ment]:
     """The actors just before ``pos``: the nearest one, with its coordinated partners and appositions skipped."""
     rc = _REL_CLAUSE.search(s.text[: pos - s.start])
@@ -273,6 +278,11 @@ def _subjects(s: Sentence, ms: list[Ment], pos: int, allow_poss: bool) -> list[M
     if len(between) > 90 or re.search(r"[;:]|,\s*(?:which|who|when|while|as|but|and)\b|(?<![\w])(?:said|says|told|"
                                       r"tells|added|stated|announced)\s+(?:that\s+)?(?:he|she|they|it)\b", between):
         # too far: the subject of the sentence, if nothing else
+        return []
+    own = re.search(r"(?<![\w])that\s+(?:[a-z][\w-]*\s+){0,2}(?P<last>[a-z][\w-]*)\s+$", between)
+    if own and own.group("last") not in _DETERMINERS:
+        # "Kanaani told reporters that technical teams would visit": the clause has a subject of its own (not "agreed
+        # that the next meeting …", where the words are the trigger's own)
         return []
     out = [last]
     i = left.index(last)
@@ -1299,7 +1309,7 @@ def _read_trigger(s: Sentence, ms: list[Ment], trig: _Trigger, tm: re.Match[str]
         # "a visit by Pezeshkian to Moscow": a noun with its visitor after "by"
         # (or "of": "the visit of the President of Paraguay to Montevideo")
         by_visitor = re.match(r"\s+(?:by|of)\s+[^.;,]{1,80}?\s(?:to|in)\s+(?:the\s+)?", s.text[b - s.start :])
-        verb_visit = text in ("visited", "visits", "to visit", "will visit", "visit") and not by_visitor
+        verb_visit = text in ("visited", "visits", "to visit", "will visit", "would visit", "visit") and not by_visitor
         dest = None
         if not verb_visit and not text.endswith((" to", " in")):
             dest = by_visitor or re.match(r"\s*(?:a |an |his |her |their |the )?(?:[\w-]+ ){0,4}?(?:visit|trip|tour)?"

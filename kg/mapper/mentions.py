@@ -410,6 +410,12 @@ def _sentence_mentions(s: Sentence, g: Gazetteer, lx: Lex) -> list[Ment]:
             na, _, nw = toks[ti + 1]
             capital = t[b:na] == " " and bool(_CAP.match(nw)) and nw.lower() not in lx.common \
                 and nw.lower() not in lx.title_words and not _country_of_word(nw, g, lx)
+        if not capital and cur and _CAP.match(w) and w.lower() not in lx.title_words and not s.headline \
+                and t[cur[-1][1] : a] == " " and ti + 1 < len(toks) and w.lower() not in _NAME_PARTICLES:
+            # "Juma Said Mkwawa", "Maria Grace Santos": a common word spelt with a capital inside a name
+            na, _, nw = toks[ti + 1]
+            capital = t[b:na] == " " and bool(_CAP.match(nw)) and nw.lower() not in lx.common \
+                and nw.lower() not in lx.title_words and not _country_of_word(nw, g, lx)
         if capital and free(a, b) and not (w.isupper() and len(w) > 4) and (
                 not _country_of_word(w, g, lx) or _capital_as_given_name(t, a, b, w, g, lx)):
             if cur and not re.fullmatch(r" |\. ", t[cur[-1][1]:a]):

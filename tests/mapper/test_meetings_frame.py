@@ -89,6 +89,7 @@ PLANNED = [
     "Peruvian Foreign Minister Rosa Quispe and Chilean Foreign Minister Tomas Berg agreed to meet again in May.",
     "Chilean Foreign Minister Tomas Berg is expected to travel to Lima next month to co-chair the joint committee with "
     "Peruvian Foreign Minister Rosa Quispe.",
+    "The two ministers confirmed that Peruvian Prime Minister Rosa Quispe would visit Santiago next month.",
 ]
 
 
@@ -116,6 +117,8 @@ NOT_MEETINGS = [
     "Peruvian President Rosa Quispe returned to Lima on Tuesday.",
     "Chilean President Tomas Berg ruled out a meeting with Peruvian President Rosa Quispe.",
     "Peruvian President Rosa Quispe spoke of a possible visit by Chilean President Tomas Berg.",
+    "Asked whether Chilean President Tomas Berg would visit Peru this year, the spokesman declined to comment.",
+    "Peruvian spokesman Luis Arce told reporters on Monday that technical teams would visit Santiago next week.",
 ]
 
 

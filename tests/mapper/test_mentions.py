@@ -237,3 +237,8 @@ def test_titled_apposition_ending_the_sentence_and_listing_portfolios() -> None:
     assert m["Tomas Berg Lagos"].etype == "person"
     assert m["Tomas Berg Lagos"].role == "Minister of Foreign Affairs of the Republic of Chile"
     assert m["Rosa Quispe Huamán"].role == "Minister of Industry, Energy and Mining"
+
+
+def test_common_word_with_a_capital_inside_a_name() -> None:
+    m = _by_text("Tanzania's Foreign Minister Juma Said Mkwawa met the envoy on Monday.")
+    assert "Juma Said Mkwawa" in m and m["Juma Said Mkwawa"].etype == "person"
