@@ -537,6 +537,14 @@ def _country_word(word: str) -> str | None:
     return _country_of_word_cached(word)
 
 
+# "the two foreign ministers": the words every member's role holds ("Minister of Foreign Affairs" is one)
+_GROUP_OFFICES: dict[str, tuple[str, ...]] = {
+    "presidents": ("president",), "premiers": ("premier",), "kings": ("king",), "emirs": ("emir",),
+    "prime ministers": ("prime minister",), "foreign ministers": ("minister", "foreign"),
+    "defence ministers": ("minister", "defen"), "defense ministers": ("minister", "defen"),
+}
+
+
 def _resolve_group(m: Ment, meetings: list[MeetingCand], recent: list[Ment], g: Gazetteer,
                    pc: dict[str, str] | None = None) -> list[str]:
     if m.keys:
@@ -557,20 +565,21 @@ def _resolve_group(m: Ment, meetings: list[MeetingCand], recent: list[Ment], g: 
     n = _NUM.get(num.group(1), 0) if num else 0
     if n and any(len(mc.participants) == n for mc in told):
         told = [mc for mc in told if len(mc.participants) == n]  # "the three countries": not the pair told since
-    office = {"presidents": "president", "premiers": "premier", "kings": "king", "emirs": "emir"}.get(m.head or "")
+    office = _GROUP_OFFICES.get(m.head or "")
     if office and n in (0, 2):
         # "The two presidents last spoke in September": the two presidents named, not the ministers met since
         roles: dict[str, str] = {}
         for r in recent:
-            if r.key and r.role and r.etype == "person":
-                roles[r.key] = r.role.lower()
+            if r.key and r.role and r.etype == "person" and len(r.role) > len(roles.get(r.key, "")):
+                roles[r.key] = r.role.lower()  # the fullest title ("Minister of Foreign Affairs", not "Minister")
         holders = [k for k in dict.fromkeys(r.key for r in reversed(recent) if r.key in roles)
-                   if office in roles[k] and not re.search(r"vice|deputy|former", roles[k])][:2]
+                   if all(w in roles[k] for w in office) and not re.search(r"vice|deputy|former", roles[k])][:2]
         if len(holders) == 2:
             told = [mc for mc in told if set(holders) <= set(mc.participants)] or [
                 MeetingCand("meeting", list(reversed(holders)), m.sent, "", 0, 0)]
     if told:
-        named = [r.key for r in recent]
+        # (names of the last few sentences: a section that moved on to other people does not count the old ones)
+        named = [r.key for r in recent if m.sent - r.sent <= 3]
         # "A held a video call with B, and the two met again in September": the pair of the same sentence first
         best = max(told, key=lambda mc: (mc.sent == m.sent,
                                          sum(named.count(k) for k in mc.participants) if not countries else 0,
@@ -1671,8 +1680,11 @@ def _commission(s: Sentence, ms: list[Ment], cands: list[MeetingCand], published
         named = {m.key for m in ms if m.etype == "person" and m.key and m.kind in ("name", "alias", "surname")}
         for c in new:
             c.body_countries = list(countries)
-            if c.start < a and sum(1 for k in c.participants if k in named) >= 2:
-                continue  # "A and B co-chaired the joint commission": the people named are the participants
+            if c.start <= a and sum(1 for k in c.participants if k in named) >= 2:
+                # "A and B co-chaired the joint commission": the people named are the participants (not the body)
+                body_orgs = {m.key for m in ms if m.etype == "organization" and a <= m.start and m.end <= b}
+                c.participants = [k for k in c.participants if k not in body_orgs]
+                continue
             c.participants = list(countries)
             c.rule = "meeting.commission"
         return

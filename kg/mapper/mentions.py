@@ -410,8 +410,10 @@ def _sentence_mentions(s: Sentence, g: Gazetteer, lx: Lex) -> list[Ment]:
             na, _, nw = toks[ti + 1]
             capital = t[b:na] == " " and bool(_CAP.match(nw)) and nw.lower() not in lx.common \
                 and nw.lower() not in lx.title_words and not _country_of_word(nw, g, lx)
-        if not capital and cur and _CAP.match(w) and w.lower() not in lx.title_words and not s.headline \
-                and t[cur[-1][1] : a] == " " and ti + 1 < len(toks) and w.lower() not in _NAME_PARTICLES:
+        if not capital and (cur or w.lower() in _MONTH_NAMES) and _CAP.match(w) and w.lower() not in lx.title_words \
+                and not s.headline and (not cur or t[cur[-1][1] : a] == " ") and ti + 1 < len(toks) \
+                and w.lower() not in _NAME_PARTICLES:
+            # (and a given name spelt like a month before a surname: "Jan Nowak", "May Lindqvist")
             # "Juma Said Mkwawa", "Maria Grace Santos": a common word spelt with a capital inside a name
             na, _, nw = toks[ti + 1]
             capital = t[b:na] == " " and bool(_CAP.match(nw)) and nw.lower() not in lx.common \

@@ -1141,3 +1141,28 @@ def test_visit_of_an_office_named_by_its_country() -> None:
     [v] = [m for m in f.meetings if m.kind == "state_visit"]
     assert {f.actors[k].label for k in v.participants} == {"Chile", "Peru"}
     assert v.status == "scheduled" and str(v.date) == "2024-06"
+
+
+def test_co_chairs_of_a_commission_session_are_its_participants() -> None:
+    f = _facts("Peru's Foreign Minister Rosa Quispe and Chile's Foreign Minister Tomas Berg co-chaired the Peru-Chile "
+               "Joint Permanent Commission in Arica on Monday, the first session in three years.")
+    [m] = f.meetings
+    assert {f.actors[k].label for k in m.participants} == {"Rosa Quispe", "Tomas Berg"}
+
+
+def test_they_after_a_new_section_are_the_pair_met_last() -> None:
+    f = _facts("Peru's Foreign Minister Rosa Quispe and Chile's Foreign Minister Tomas Berg met in Arica on Monday. "
+               "Quispe hailed the deal. Berg said it was overdue. Quispe said more would follow.\n\n"
+               "Polish Defence Minister Jan Nowak hosted his Lithuanian counterpart Rasa Jankauskiene in Warsaw on "
+               "Wednesday. The ministers agreed to set up a working group. They will meet again next week in Brussels.")
+    [again] = [m for m in f.meetings if m.status == "scheduled"]
+    assert {f.actors[k].label for k in again.participants} == {"Jan Nowak", "Rasa Jankauskiene"}
+
+
+def test_the_two_foreign_ministers_are_the_two_who_hold_that_office() -> None:
+    f = _facts("The Minister of Foreign Affairs, Rosa Quispe, received the Minister of Foreign Affairs of Chile, "
+               "Tomas Berg, on Tuesday. On Wednesday, Berg met the Minister of Mining, Ana Flores, on copper. "
+               "Tomorrow, Minister Berg will be received by the President of the Republic, Luis Prado. "
+               "The two foreign ministers had last spoken on 14 February, by videoconference.")
+    [call] = [m for m in f.meetings if m.kind in ("phone_call", "video_call")]
+    assert {f.actors[k].label for k in call.participants} == {"Rosa Quispe", "Tomas Berg"}

@@ -242,3 +242,9 @@ def test_titled_apposition_ending_the_sentence_and_listing_portfolios() -> None:
 def test_common_word_with_a_capital_inside_a_name() -> None:
     m = _by_text("Tanzania's Foreign Minister Juma Said Mkwawa met the envoy on Monday.")
     assert "Juma Said Mkwawa" in m and m["Juma Said Mkwawa"].etype == "person"
+
+
+def test_given_name_spelt_like_a_month_before_a_surname() -> None:
+    m = _by_text("Polish Defence Minister Jan Nowak met the envoy. On Jan 5 the talks resumed.")
+    assert m["Jan Nowak"].etype == "person"
+    assert not any(k.startswith("Jan 5") for k in m)
