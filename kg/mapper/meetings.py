@@ -775,8 +775,10 @@ def find_meetings(
         _visit_anaphora(s, cands, published, tense)
         recent.extend(m for m in ms if m.key and m.etype in ("person", "country") and not m.in_quote)
     cands = [c for c in cands if not c.invited or _accepted(sentences, c.sent)]
+    _later_than_last(sentences, cands)
     _news_peg(sentences, cands, published)
     out = _merge(cands, people_roles, people_country, g, published)
+    _host_in_sentence(sentences, out, by_sent, people_country, g)
     _named_delegates(sentences, by_sent, out, people_country, g)
     summits = _summits(sentences, by_sent, out, published, g, dateline_place)
     summits += _attended_summits(sentences, by_sent, [*out, *summits], published, g, people_country)
@@ -789,6 +791,32 @@ def find_meetings(
             parent = parents.get(id(e))
             e.part_of = next((j for j, o in enumerate(out) if o is parent), None)
     return out
+
+
+_DAYS_LATER = re.compile(r"(?<![\w])(?:(?P<next>the next day|the following day|a day later)|days later|"
+                         r"a few days later|hours later|within days|a week later|weeks later|"
+                         r"the same (?:day|week|month))(?![\w])",
+                         re.IGNORECASE)
+
+
+def _later_than_last(sentences: list[Sentence], cands: list[MeetingCand]) -> None:
+    """"Beijing dispatched Hu to Tehran days later; in a meeting with him, Raisi …": an undated meeting told as
+    following the last dated one takes its month (its next day for "the next day")."""
+    for i, mc in enumerate(cands):
+        if mc.date is not None:
+            continue
+        lm = _DAYS_LATER.search(sentences[mc.sent].text)
+        if not lm:
+            continue
+        before = next((c for c in reversed(cands[:i]) if c.date is not None and c.sent <= mc.sent), None)
+        if before is None or mc.sent - before.sent > 6 or before.date is None:
+            continue
+        value = before.date.value
+        if lm.group("next") and len(value) == 10:
+            value = (dt.date.fromisoformat(value) + dt.timedelta(days=1)).isoformat()
+        elif len(value) == 10:
+            value = value[:7]
+        mc.date = DateValue(value)
 
 
 def _next_round_of_last(s: Sentence, cands: list[MeetingCand], trig: _Trigger, a: int, b: int, g: Gazetteer,
@@ -2012,6 +2040,28 @@ def _merge(cands: list[MeetingCand], roles: dict[str, str], pc: dict[str, str], 
     for i, e in enumerate(out, 1):
         e.local_id = f"m{i}"
     return out
+
+
+_BY_AGENT = re.compile(r"(?<![\w])by\s+(?:(?:the\s+)?[A-Z][\w’'.-]*\s+){0,5}$")
+
+
+def _host_in_sentence(sentences: list[Sentence], events: list[MeetingCand], by_sent: dict[int, list[Ment]],
+                      pc: dict[str, str], g: Gazetteer) -> None:
+    """"Xi landed in Riyadh for a state visit; the red carpet rolled out by Crown Prince X …": a visit to a country
+    whose sentence names one person of that country as the agent of something ("by X") has that person as host."""
+    for e in events:
+        if e.kind != "state_visit" or not e.visitor:
+            continue
+        host = next((k for k in e.participants if k != e.visitor and g.entity(k) and g.entity(k).type == "country"),
+                    None)
+        if host is None or any(_country_of(k, g, pc) == host for k in e.participants if k != host):
+            continue
+        people = {m.key for m in by_sent.get(e.sent, []) if m.etype == "person" and m.key and not m.in_quote
+                  and m.key != e.visitor and _country_of(m.key, g, pc) == host
+                  and _BY_AGENT.search(sentences[e.sent].text[: m.start - sentences[e.sent].start])}
+        if len(people) == 1:
+            e.host = people.pop()
+            e.participants = [*e.participants, e.host]
 
 
 def _head_hosts(e: MeetingCand, roles: dict[str, str], pc: dict[str, str], g: Gazetteer) -> None:

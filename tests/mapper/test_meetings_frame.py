@@ -1166,3 +1166,19 @@ def test_the_two_foreign_ministers_are_the_two_who_hold_that_office() -> None:
                "The two foreign ministers had last spoken on 14 February, by videoconference.")
     [call] = [m for m in f.meetings if m.kind in ("phone_call", "video_call")]
     assert {f.actors[k].label for k in call.participants} == {"Rosa Quispe", "Tomas Berg"}
+
+
+def test_undated_meeting_told_days_after_a_dated_one_takes_its_month() -> None:
+    f = _facts("Peruvian President Rosa Quispe visited Chile last December. Lima sent Vice President Ana Flores to "
+               "Santiago days later; in a meeting with her, Chilean President Tomas Berg voiced his concern. "
+               "Quispe paid another visit to Chile in February.")
+    [m] = [m for m in f.meetings if {f.actors[k].label for k in m.participants} == {"Ana Flores", "Tomas Berg"}]
+    assert str(m.date) == "2023-12"
+
+
+def test_visit_hosted_by_the_one_person_of_the_host_country_in_its_sentence() -> None:
+    f = _facts("When Peruvian President Rosa Quispe landed in Santiago last December for a state visit, the red "
+               "carpet rolled out by Chilean President Tomas Berg was meant to signal a new era.")
+    [v] = [m for m in f.meetings if m.kind == "state_visit"]
+    assert {"Rosa Quispe", "Tomas Berg"} <= {f.actors[k].label for k in v.participants}
+    assert v.host is not None and f.actors[v.host].label == "Tomas Berg"
