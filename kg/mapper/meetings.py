@@ -842,10 +842,12 @@ def _countries_for_next_round(mc: MeetingCand, g: Gazetteer, pc: dict[str, str])
 
 
 _CHAIRED_BY_PERSON = re.compile(r"^[^.;]{0,20}?\b(?:chaired|hosted|opened|presided over)\s+by\s+")
+# "the China-Arab States Summit and a separate summit with the GCC, both chaired by the crown prince"
+_BOTH_CHAIRED_BY = re.compile(r",\s*both\s+(?:chaired|hosted|opened|presided over)\s+by\s+")
 _ATTEND_VERB = re.compile(r"(?:,\s*who\s+)?(?:also\s+)?(?P<verb>addressed|attended|joined|chaired|is attending|"
                           r"will attend|(?:is|are|was|were)\s+(?:also\s+)?expected to attend|took part in|"
                           r"participated in)\s+"
-                          r"(?:the|this|that)\s+(?:[\w-]+\s+){0,6}?(?:summit|meeting|session|gathering|conference|forum|"
+                          r"(?:the|this|that)\s+(?:[\w-]+\s+){0,6}?(?i:summit|meeting|session|gathering|conference|forum|"
                           r"talks)\b|"
                           r"(?:,\s*who\s+)?(?:also\s+)?joined\s+(?:by|via)\s+video")
 
@@ -859,9 +861,11 @@ def _summit_attendees(sentences: list[Sentence], by_sent: dict[int, list[Ment]],
             ms = by_sent.get(s.index, [])
             found: list[Ment] = []
             if s.index == a.sent:
-                ch = _CHAIRED_BY_PERSON.match(s.text[a.end - s.start :])
+                ch = _CHAIRED_BY_PERSON.match(s.text[a.end - s.start :]) or _BOTH_CHAIRED_BY.search(
+                    s.text, a.end - s.start)
                 if ch:
-                    found += _objects(s, ms, a.end + ch.end(), max_gap=3)
+                    found += _objects(s, ms, s.start + ch.end() if ch.re is _BOTH_CHAIRED_BY else a.end + ch.end(),
+                                      max_gap=3)
             for vm in _ATTEND_VERB.finditer(s.text):
                 found += _subjects(s, ms, s.start + vm.start(), allow_poss=False)
             keys = [m.key for m in found if m.etype == "person" and m.key]
@@ -1135,6 +1139,11 @@ def _summits(sentences: list[Sentence], by_sent: dict[int, list[Ment]], events: 
         if a.date is None and a.attended:
             s = by_index[a.sent]  # "on July 4, at a virtual summit chaired by …": the summit's own sentence dates it
             a.date, a.end_date = _date_for(s, a.start, published, tense_of(s.text), None, a.end)
+            trip = next((e for e in reversed(events) if e.kind == "state_visit" and e.sent < a.sent and e.date),
+                        None) if _DURING_TRIP.match(s.text) else None
+            if a.date is None and trip:
+                a.date = trip.date  # "During the trip, Xi attended the first China-Arab States Summit"
+                a.place = a.place or trip.place
         if a.date and published and a.date.first_day() > published:
             a.status = "scheduled"
         if not a.place and dateline_place and a.status == "happened":
@@ -1143,6 +1152,7 @@ def _summits(sentences: list[Sentence], by_sent: dict[int, list[Ment]], events: 
     return out
 
 
+_DURING_TRIP = re.compile(r"\s*(?:During|On)\s+(?:the|his|her|their|that)\s+(?:trip|visit|tour|stay)\b")
 _AT_THE_SUMMIT = re.compile(r"\s*(?:At|During)\s+(?:the\s+|a\s+)?[^,;.]{0,60}?(?P<head>(?i:summit))(?![\w-])"
                             r"[^,;.]{0,80},\s*")
 

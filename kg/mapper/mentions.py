@@ -74,7 +74,7 @@ TITLE_HEADS = {
 }
 ROLE_HEADS = (
     "president|minister|premier|leader|diplomat|visitor|guest|counterpart|host|spokesman|spokeswoman|spokesperson|FM|"
-    "envoy|ambassador|commander|chief|senator|general|"
+    "envoy|ambassador|commander|chief|senator|general|crown prince|king|emir|sultan|"
     # "an Iraqi official said", not "an official visit"
     r"official(?=\s*[,;.)]|\s+(?:said|says|told|added|noted|stressed|who|familiar|speaking|quoted|with|from|at|in)\b)"
 )

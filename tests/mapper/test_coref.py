@@ -161,3 +161,9 @@ def test_bare_counterpart_is_the_subjects_partner_of_another_country() -> None:
             "Ferreira accepted an invitation from her counterpart to visit Santiago.")
     k = _keys(text)
     assert k[f"her counterpart@{text.index('her counterpart to')}"] == "person:tomas-berg"
+
+
+def test_the_crown_prince_is_the_crown_prince_named_before() -> None:
+    text = "Crown Prince Salim Haddad welcomed the guests. Later the crown prince chaired the meeting."
+    k = _keys(text)
+    assert k[f"the crown prince@{text.index('the crown prince')}"] == "person:salim-haddad"

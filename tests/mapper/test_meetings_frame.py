@@ -1182,3 +1182,12 @@ def test_visit_hosted_by_the_one_person_of_the_host_country_in_its_sentence() ->
     [v] = [m for m in f.meetings if m.kind == "state_visit"]
     assert {"Rosa Quispe", "Tomas Berg"} <= {f.actors[k].label for k in v.participants}
     assert v.host is not None and f.actors[v.host].label == "Tomas Berg"
+
+
+def test_capitalised_summit_attended_during_a_trip_and_chaired_by_a_role() -> None:
+    f = _facts("When Chilean President Tomas Berg landed in Lima last December for a state visit, he was welcomed "
+               "by Crown Prince Ana Flores. During the trip, Berg attended the first Andean Business Summit and a "
+               "separate summit with Pacific Alliance members, both chaired by the crown prince.")
+    [s] = [m for m in f.meetings if m.kind == "summit"]
+    assert {f.actors[k].label for k in s.participants} == {"Tomas Berg", "Ana Flores"}
+    assert str(s.date) == "2023-12"
