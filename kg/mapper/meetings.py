@@ -240,6 +240,9 @@ _PARTNER_ROLE = r"(?:(?:[A-Z][\w-]+\s+)?(?:counterpart|colleague|host|guest)\s+)
 _ACCORDING_BEFORE = re.compile(r"(?<![\w])according\s+to\s+(?:the\s+)?$", re.IGNORECASE)
 
 
+# "visited Tehran in June and met Raisi": the place visited is no subject of the next verb
+_PLACE_OBJECT_BEFORE = re.compile(r"(?<![\w])(?:visited|visits|visiting|toured|tours|reached|left|leaves|arrived in|"
+                                  r"arrives in|landed in|lands in|travelled to|traveled to|flew to)\s+$")
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "next", "new", "first", "second", "third",
                           "fourth", "last", "final", "their", "its", "his", "her", "our", "two", "three", "four",
                           "further", "another", "such"})
@@ -254,7 +257,8 @@ def _subjects(s: Sentence, ms: list[Ment], pos: int, allow_poss: bool) -> list[M
         pos = cut
     left = [m for m in ms if m.end <= pos and (is_actor(m) or _unnamed_role(m)) and not _possessive(m, s, ms)
             and not (m.after_prep and m.etype != "person")
-            and not _ACCORDING_BEFORE.search(s.text[: _span_start(m) - s.start])]
+            and not _ACCORDING_BEFORE.search(s.text[: _span_start(m) - s.start])
+            and not (m.etype == "country" and _PLACE_OBJECT_BEFORE.search(s.text[: _span_start(m) - s.start]))]
     # a possessor is the subject of its own noun only: "Wei's visit", not "Raisi, Pezeshkian's predecessor, for a visit"
     left = [m for m in left if not m.modifier or (allow_poss and m.etype == "person"
                                                   and "," not in s.text[m.end - s.start : pos - s.start])]
@@ -303,7 +307,8 @@ def _subjects(s: Sentence, ms: list[Ment], pos: int, allow_poss: bool) -> list[M
 def _clause_subjects(s: Sentence, ms: list[Ment]) -> list[Ment]:
     """The coordinated subject of the sentence: "A and her counterpart B signed …"."""
     acts = [m for m in ms if is_actor(m) and not m.modifier and not m.in_quote and not _possessive(m, s, ms)
-            and not _ACCORDING_BEFORE.search(s.text[: _span_start(m) - s.start])]
+            and not _ACCORDING_BEFORE.search(s.text[: _span_start(m) - s.start])
+            and not (m.etype == "country" and _PLACE_OBJECT_BEFORE.search(s.text[: _span_start(m) - s.start]))]
     if not acts:
         return []
     out = [acts[0]]
@@ -895,7 +900,9 @@ def _arrivals_for_summits(events: list[MeetingCand], summits: list[MeetingCand],
     return out
 
 
-_DELEGATE_CUE = re.compile(r"(?:was|were)\s+(?:represented|headed|led)\s+by\s+|(?<![\w])(?:led|headed)\s+the\s+"
+# (also "The meeting was chaired by A and attended by a Saudi delegation headed by B")
+_DELEGATE_CUE = re.compile(r"(?:(?:was|were)\s+(?:represented|headed|led|chaired)|(?<=delegation )(?:headed|led)|"
+                           r"(?<=team )(?:headed|led))\s+by\s+|(?<![\w])(?:led|headed)\s+the\s+"
                            r"(?P<dem>[A-Z][\w-]+)\s+(?:team|delegation|side)\b")
 
 
@@ -907,7 +914,9 @@ def _named_delegates(sentences: list[Sentence], by_sent: dict[int, list[Ment]], 
         if len(e.participants) < 2 or not all(_country_of(k, g, {}) == k for k in e.participants):
             continue
         found: dict[str, str] = {}
-        for s in sentences[e.sent + 1 : e.sent + 3]:
+        told = sorted({e.sent, *e.extra_sents})
+        following = sorted({i for t in told for i in (t + 1, t + 2) if i < len(sentences)})
+        for s in (sentences[i] for i in following):
             ms = by_sent.get(s.index, [])
             for cue in _DELEGATE_CUE.finditer(s.text):
                 a, b = s.start + cue.start(), s.start + cue.end()

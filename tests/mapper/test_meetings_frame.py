@@ -1191,3 +1191,17 @@ def test_capitalised_summit_attended_during_a_trip_and_chaired_by_a_role() -> No
     [s] = [m for m in f.meetings if m.kind == "summit"]
     assert {f.actors[k].label for k in s.participants} == {"Tomas Berg", "Ana Flores"}
     assert str(s.date) == "2023-12"
+
+
+def test_countries_meeting_chaired_by_and_attended_by_delegations_headed_by_people() -> None:
+    f = _facts("Senior diplomats from Peru, Chile and Bolivia gathered in Lima on Thursday for the first meeting of "
+               "the trilateral committee. The meeting was chaired by Peruvian Vice Foreign Minister Ana Flores and "
+               "attended by a Chilean delegation headed by Deputy Foreign Minister Tomas Berg and a Bolivian "
+               "delegation headed by Deputy Foreign Minister Luis Prado, the ministry said.")
+    [m] = f.meetings
+    assert {f.actors[k].label for k in m.participants} == {"Ana Flores", "Tomas Berg", "Luis Prado"}
+
+
+def test_place_visited_is_no_subject_of_the_next_verb() -> None:
+    f = _facts("Chilean Foreign Minister Tomas Berg visited Lima in June and met President Rosa Quispe.")
+    assert any({f.actors[k].label for k in m.participants} >= {"Tomas Berg", "Rosa Quispe"} for m in f.meetings)
