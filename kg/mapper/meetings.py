@@ -1210,7 +1210,8 @@ _LEADING_CLAUSE = re.compile(r"\s*(?:(?:while|after|before|when|upon)|(?P<prep>(
                              r"(?:a|an|the|their|his|her|its)(?:\s+[\w-]+)?))?\s*$", re.IGNORECASE)
 
 
-_AND_THEN = re.compile(r"(?:\s+(?:on|in|at|last|this|later|earlier)(?:\s+[\w’'-]+){1,3}?)?(?:\s*,[^,;:]{1,90},)?"
+_AND_THEN = re.compile(r"(?:\s+(?:on|in|at|last|this|later|earlier|the|that|today|yesterday)(?:\s+[\w’'-]+){1,3}?)?"
+                       r"(?:\s*,[^,;:]{1,90},)?"
                        r"(?:\s*,?\s*and|\s*,)\s+(?:also\s+|then\s+|later\s+|separately\s+|briefly\s+)?"
                        r"(?:was\s+|were\s+|had\s+been\s+|has\s+been\s+)?")
 

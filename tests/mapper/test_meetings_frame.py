@@ -1205,3 +1205,10 @@ def test_countries_meeting_chaired_by_and_attended_by_delegations_headed_by_peop
 def test_place_visited_is_no_subject_of_the_next_verb() -> None:
     f = _facts("Chilean Foreign Minister Tomas Berg visited Lima in June and met President Rosa Quispe.")
     assert any({f.actors[k].label for k in m.participants} >= {"Tomas Berg", "Rosa Quispe"} for m in f.meetings)
+
+
+def test_coordinated_passive_after_the_same_day_keeps_the_sentence_subject() -> None:
+    f = _facts("Chilean Foreign Minister Tomas Berg held talks with Peruvian Foreign Minister Ana Flores the same day "
+               "and was received on Tuesday by President Rosa Quispe.")
+    groups = [{f.actors[k].label for k in m.participants} for m in f.meetings]
+    assert {"Tomas Berg", "Rosa Quispe"} in groups and {"Ana Flores", "Rosa Quispe"} not in groups
