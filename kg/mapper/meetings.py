@@ -847,6 +847,8 @@ def _countries_for_next_round(mc: MeetingCand, g: Gazetteer, pc: dict[str, str])
 
 
 _CHAIRED_BY_PERSON = re.compile(r"^[^.;]{0,20}?\b(?:chaired|hosted|opened|presided over)\s+by\s+")
+_WHICH_ATTEND = re.compile(r"[^.;]{0,90}?,?\s*which\s+(?P<who>[^.;]{3,120}?)\s+(?:is|are|was|were|will|would)\s+"
+                           r"(?:also\s+)?(?:(?:expected|due|set|scheduled|likely|going)\s+to\s+)?attend\b")
 # "the China-Arab States Summit and a separate summit with the GCC, both chaired by the crown prince"
 _BOTH_CHAIRED_BY = re.compile(r",\s*both\s+(?:chaired|hosted|opened|presided over)\s+by\s+")
 _ATTEND_VERB = re.compile(r"(?:,\s*who\s+)?(?:also\s+)?(?P<verb>addressed|attended|joined|chaired|is attending|"
@@ -873,6 +875,11 @@ def _summit_attendees(sentences: list[Sentence], by_sent: dict[int, list[Ment]],
                                       max_gap=3)
             for vm in _ATTEND_VERB.finditer(s.text):
                 found += _subjects(s, ms, s.start + vm.start(), allow_poss=False)
+            if s.index == a.sent:
+                wm = _WHICH_ATTEND.match(s.text, a.end - s.start)
+                if wm:  # "the Caspian Summit, due in Ashgabat later this month, which Raisi and Putin will attend"
+                    found += [m for m in ms if s.start + wm.start("who") <= m.start < s.start + wm.end("who")
+                              and not m.modifier]
             keys = [m.key for m in found if m.etype == "person" and m.key]
             if keys:
                 a.attended = True
@@ -1155,12 +1162,16 @@ def _summits(sentences: list[Sentence], by_sent: dict[int, list[Ment]], events: 
                 a.place = a.place or trip.place
         if a.date and published and a.date.first_day() > published:
             a.status = "scheduled"
+        if _SUMMIT_AHEAD.match(by_index[a.sent].text, a.end - by_index[a.sent].start):
+            a.status = "scheduled"  # "the Caspian Summit, due to be held in Ashgabat later this month"
         if not a.place and dateline_place and a.status == "happened":
             a.place = dateline_place
         out.append(a)
     return out
 
 
+_SUMMIT_AHEAD = re.compile(r"[^.;]{0,40}?\b(?:(?:is|are)\s+)?(?:due|set|scheduled|expected)\s+to\s+be\s+held\b|"
+                           r"[^.;]{0,120}?\b(?:(?:is|are)\s+expected\s+to|will)\s+attend\b")
 _DURING_TRIP = re.compile(r"\s*(?:During|On)\s+(?:the|his|her|their|that)\s+(?:trip|visit|tour|stay)\b")
 _AT_THE_SUMMIT = re.compile(r"\s*(?:At|During)\s+(?:the\s+|a\s+)?[^,;.]{0,60}?(?P<head>(?i:summit))(?![\w-])"
                             r"[^,;.]{0,80},\s*")

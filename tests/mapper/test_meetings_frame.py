@@ -1212,3 +1212,11 @@ def test_coordinated_passive_after_the_same_day_keeps_the_sentence_subject() -> 
                "and was received on Tuesday by President Rosa Quispe.")
     groups = [{f.actors[k].label for k in m.participants} for m in f.meetings]
     assert {"Tomas Berg", "Rosa Quispe"} in groups and {"Ana Flores", "Rosa Quispe"} not in groups
+
+
+def test_summit_with_attendees_in_a_which_clause_is_scheduled() -> None:
+    f = _facts("The visits served to prepare for the sixth Andean Summit, due to be held in Lima later this month, "
+               "which Chilean President Tomas Berg and Bolivian President Luis Prado are expected to attend.")
+    [s] = [m for m in f.meetings if m.kind == "summit"]
+    assert {f.actors[k].label for k in s.participants} == {"Tomas Berg", "Luis Prado"}
+    assert s.status == "scheduled"
