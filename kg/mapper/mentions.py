@@ -796,8 +796,13 @@ def _organisations(s: Sentence, found: list[Ment], taken: list[tuple[int, int]],
         dom_norm = "Defense" if dom.lower().startswith("defen") else dom.title().replace(" And ", " and ")
         cl = g.entities[country] if country else None
         demonym = cl.demonyms[0] if cl and cl.demonyms else (cl.label if cl else "")
-        label = f"{demonym} {dom_norm} Ministry".strip()
-        key = f"ministry:{slug(cl.label) + '-' if cl else ''}{slug(dom_norm)}"
+        # the label is the article's own wording ("Japan's Ministry of Foreign Affairs"); the key is one per ministry
+        surface = re.sub(r"^(?:the|The)\s+", "", t[a:end]).strip()
+        label = " ".join(w if w in ("of", "and", "for", "the", "on") else w[:1].upper() + w[1:]
+                         for w in surface.split()) or f"{demonym} {dom_norm} Ministry".strip()
+        # ("Ministry of Foreign Affairs" is the foreign ministry)
+        key_dom = re.sub(r"^Foreign Affairs$", "Foreign", dom_norm)
+        key = f"ministry:{slug(cl.label) + '-' if cl else ''}{slug(key_dom)}"
         found.append(Ment(s.start + a, s.start + end, s.index, "org", "ministry", key, label, country=country))
         taken.append((a, end))
     for m in (_ORG_NAME_RE.finditer(t) if any(h in t for h in _ORG_HEADS) else ()):

@@ -65,6 +65,13 @@ def test_ministry_by_pattern() -> None:
     assert m.label == "Turkish Foreign Ministry" and m.country == "country:turkey"
 
 
+def test_ministry_label_keeps_the_articles_wording_and_one_key() -> None:
+    a = next(x for x in _ments("Japan's Ministry of Foreign Affairs said so.") if x.etype == "ministry")
+    b = next(x for x in _ments("The Japanese foreign ministry said so.") if x.etype == "ministry")
+    assert a.label == "Japan's Ministry of Foreign Affairs" and b.label == "Japanese Foreign Ministry"
+    assert a.key == b.key
+
+
 def test_people_listed_after_a_plural_title_with_their_countries() -> None:
     from kg.facts import ArticleMeta
     from kg.mapper import map_article

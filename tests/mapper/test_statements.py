@@ -71,7 +71,7 @@ def test_ministry_named_then_the_ministry_added() -> None:
     f = _facts("Kenya’s health ministry said on Monday that vaccine stocks were low. "
                "Donors would be asked for help, the ministry added.")
     rows = _rows(f)
-    assert [r[0] for r in rows] == ["Kenyan Health Ministry", "Kenyan Health Ministry"]
+    assert [r[0] for r in rows] == ["Kenya’s Health Ministry", "Kenya’s Health Ministry"]
     assert rows[1][1] == "Donors would be asked for help"
 
 
