@@ -313,6 +313,13 @@ def find_mentions(sentences: list[Sentence], text: str,
                 sm.append(Ment(a, b, s.index, ante.kind, ante.etype, ante.key, ante.label, country=ante.country,
                                head=ante.head))
         for x in sm:
+            if x.kind == "org" and x.etype == "ministry" and x.key and not x.country:
+                # "According to the Foreign Office" after "Pakistan's Foreign Office": the same ministry
+                dom = x.key.split(":", 1)[1]
+                ante = next((o for o in reversed(out) if o.kind == "org" and o.etype == "ministry" and o.country
+                             and o.key and o.key.endswith("-" + dom)), None)
+                if ante:
+                    x.key, x.label, x.country = ante.key, ante.label, ante.country
             if x.kind == "org" and x.etype == "ministry" and x.key:
                 last_org["ministry"] = x
             elif x.kind == "metonym" and x.etype == "country" and x.head in ("government", "administration") and x.key:
@@ -713,7 +720,7 @@ _MINISTRY_RE = re.compile(
     r"[Ee]nergy|[Ii]ntelligence|[Ii]ndustry|[Aa]griculture|[Hh]ealth|[Ee]ducation|[Jj]ustice|[Tt]ransport|[Rr]oads|"
     r"[Ww]ater(?: [Rr]esources)?|[Ii]rrigation|[Ee]nvironment|[Tt]ourism|[Cc]ulture|[Ii]nformation|[Ll]abou?r|"
     r"[Mm]ines|[Mm]ining|[Pp]lanning|[Hh]ousing|[Cc]ommunications|[Ss]cience|[Ff]isheries|[Mm]aritime|[Ss]tate)"
-    r"(?: [Aa]ffairs)? (?:[Mm]inistry|[Dd]epartment)(?![\w])"
+    r"(?: [Aa]ffairs)? (?:[Mm]inistry|[Dd]epartment|(?<=oreign )Office)(?![\w])"
     r"|(?<![\w])[Mm]inistry of (?P<dom2>(?:[A-Z][a-z]+)(?: (?:and )?[A-Z][a-z]+){0,3})"
 )
 # an office of a named body written straight before a name: "head of China's National Energy Administration"
@@ -772,7 +779,8 @@ def _organisations(s: Sentence, found: list[Ment], taken: list[tuple[int, int]],
     """Ministries and armed forces by pattern, with the country before them."""
     t = s.text
     low = t.lower()
-    for m in (_MINISTRY_RE.finditer(t) if "ministry" in low or "department" in low else ()):
+    for m in (_MINISTRY_RE.finditer(t) if "ministry" in low or "department" in low or "foreign office" in low
+              else ()):
         dom = (m.group("dom") or m.group("dom2") or "").strip()
         a = m.start()
         country = None

@@ -255,3 +255,9 @@ def test_given_name_spelt_like_a_month_before_a_surname() -> None:
     m = _by_text("Polish Defence Minister Jan Nowak met the envoy. On Jan 5 the talks resumed.")
     assert m["Jan Nowak"].etype == "person"
     assert not any(k.startswith("Jan 5") for k in m)
+
+
+def test_foreign_office_named_by_its_country_then_alone_is_one_ministry() -> None:
+    ms = [x for x in _ments("A statement was issued by Kenya's Foreign Office. According to the Foreign Office, "
+                            "talks resume soon.") if x.etype == "ministry"]
+    assert len(ms) == 2 and ms[0].key == ms[1].key and ms[1].label == "Kenya's Foreign Office"
