@@ -295,6 +295,19 @@ def _role_country(role: str, g: Gazetteer, lx: Lex) -> str | None:
     return None
 
 
+def _bodies_in_titles(sm: list[Ment], text: str) -> None:
+    """"Iran’s central bank governor, Mehran Kalhor-Sani": the bank names the person's post; it does not act."""
+    for p in sm:
+        if p.etype != "person" or not p.role:
+            continue
+        for o in sm:
+            if o.kind == "org" and o.end <= p.start and p.start - o.end <= 40:
+                between = text[o.end : p.start]
+                if re.fullmatch(r"\s+(?:[a-z-]+\s+){0,2}[a-z-]+\s*,\s*", between) and \
+                        p.role.rstrip().endswith(between.strip(" ,")):
+                    o.modifier, o.head = True, "title"
+
+
 def find_mentions(sentences: list[Sentence], text: str,
                   published_quotes: list[tuple[int, int]] | None = None) -> list[Ment]:
     """All mentions of every sentence, in text order."""
@@ -324,6 +337,7 @@ def find_mentions(sentences: list[Sentence], text: str,
                 last_org["ministry"] = x
             elif x.kind == "metonym" and x.etype == "country" and x.head in ("government", "administration") and x.key:
                 last_org["government"] = x  # "the Peruvian government announced … the government said"
+        _bodies_in_titles(sm, text)
         sm.sort(key=lambda x: (x.start, -x.end))
         out.extend(sm)
     mark_in_quote(out, quotes)
@@ -657,7 +671,7 @@ _GROUP_ROLE_COMMA = re.compile(
 _POSS_ROLE_COMMA = re.compile(
     r"(?<![\w])(?P<title>[A-Z][\w-]*(?:\s[A-Z][\w-]*)?(?:’s|'s)\s+(?:[a-z-]+\s+){0,3}(?:minister|president|premier|"
     r"leader|diplomat|envoy|ambassador|spokesman|spokeswoman|spokesperson|chief|secretary|king|emir|chancellor|"
-    r"predecessor|successor|counterpart|deputy|adviser|advisor)"
+    r"predecessor|successor|counterpart|deputy|adviser|advisor|governor|director|head|chairman|chairwoman|commander)"
     # "Iran's ambassador to China, Mohsen Rahimi-Far,": the post's place
     r"(?:\s+(?:to|in|at|for)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})?)"
     r"\s*,\s+$")

@@ -738,6 +738,11 @@ def _according_to(s: Sentence, ms: list[Ment], text: str, found: list[StatementC
     key: str | None = None
     np_end = re.search(r"[,.;]|$", s.text[am.end():])
     limit = pos + (np_end.start() if np_end else 0)
+    # "according to Iran’s central bank governor, Mehran Kalhor-Sani": the person the post is apposed to
+    appos = next((m for m in ms if m.etype == "person" and m.key and m.role and m.kind == "name"
+                  and re.fullmatch(r",\s*", text[limit : m.start])), None)
+    if appos:
+        limit = appos.end
     after = [m for m in after if m.end <= limit and not m.modifier and m.kind != "demonym"] or after[:0]
     poss = next((m for m in ms if m.start == pos + (len(re.match(r"(?:the\s+)?", s.text[am.end():]).group()))
                  and m.key and m.modifier and m.etype in ("country", "international_organization", "ministry",

@@ -461,3 +461,9 @@ def test_interrupted_quote_after_an_addressee_relative_objects_posts_and_saying_
         ("Peru", "a conference in Cusco that would exclude outside navies.", False),
         ("Rosa Quispe", "A warm exchange.", True),
     ]
+
+
+def test_according_to_a_post_apposed_to_a_name_is_the_person() -> None:
+    f = _facts("Some $2 billion is held in restricted accounts, according to Kenya’s central bank governor, "
+               "Amina Wekesa.")
+    assert _rows(f) == [("Amina Wekesa", "Some $2 billion is held in restricted accounts", False)]
