@@ -657,6 +657,9 @@ _TITLE_COMMA = re.compile(
     # ("Minister of Industry, Energy and Mining, Rodrigo Estévez Moll": a list of portfolios)
     r"\s+[A-Z][\w’'-]*|,\s+[A-Z][\w’'-]*(?=(?:\s+[A-Z][\w’'-]*)?\s+and\s))*)?),\s+$")
 
+_PRESS_OFFICE_RE = re.compile(
+    r"(?<![\w])(?P<name>(?:(?P<dem>[A-Z][\w-]+)\s+)?(?:prime minister|president|premier|foreign minister|"
+    r"chancellor|king|emir)(?:’s|'s)\s+(?:media|press|information)\s+(?:office|service|department|bureau))(?![\w])")
 _ORG_ANAPHOR = re.compile(r"(?<![\w])[Tt]he\s+(ministry|government)(?!\s+of\b)(?![\w’'-])")
 
 _ROLE_COMMA = re.compile(
@@ -827,6 +830,21 @@ def _organisations(s: Sentence, found: list[Ment], taken: list[tuple[int, int]],
         key = f"ministry:{slug(cl.label) + '-' if cl else ''}{slug(key_dom)}"
         found.append(Ment(s.start + a, s.start + end, s.index, "org", "ministry", key, label, country=country))
         taken.append((a, end))
+    for m in (_PRESS_OFFICE_RE.finditer(t) if "office" in low or "service" in low else ()):
+        # "the Iraqi prime minister’s media office said": an office of a post, a body of its own
+        a, b = m.start("name"), m.end("name")
+        if any(x.start < s.start + b and s.start + a < x.end and x.etype != "country" and x.kind != "role"
+               for x in found):
+            continue
+        for x in [x for x in found if x.kind == "role" and base_in(x, s.start + a - 4, s.start + b)]:
+            found.remove(x)  # "the Iraqi prime minister" is the office's name here, not a person
+        country = _country_of_word(m.group("dem"), g, lx) if m.group("dem") else None
+        for x in [x for x in found if x.etype == "country" and base_in(x, s.start + a, s.start + b)]:
+            x.modifier, x.head = True, "title"
+        label = t[a:b]
+        found.append(Ment(s.start + a, s.start + b, s.index, "org", "organization",
+                          f"organization:{slug(label)}", label, country=country))
+        taken.append((a, b))
     for m in (_ORG_NAME_RE.finditer(t) if any(h in t for h in _ORG_HEADS) else ()):
         a, b = m.start("name"), m.end("name")
         lead = re.match(r"(?:(?:The|A|An|In|On|At|By|For|From|With|After|Before|During|As|And)\s+)+", t[a:b])

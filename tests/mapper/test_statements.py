@@ -467,3 +467,8 @@ def test_according_to_a_post_apposed_to_a_name_is_the_person() -> None:
     f = _facts("Some $2 billion is held in restricted accounts, according to Kenya’s central bank governor, "
                "Amina Wekesa.")
     assert _rows(f) == [("Amina Wekesa", "Some $2 billion is held in restricted accounts", False)]
+
+
+def test_press_office_of_a_post_speaks_for_itself() -> None:
+    f = _facts("Ruto has accepted an invitation to visit Lima, the Peruvian president’s media office said.")
+    assert _rows(f) == [("Peruvian president’s media office", "Ruto has accepted an invitation to visit Lima", False)]
