@@ -25,7 +25,7 @@ from kg.mapper.coref import People, resolve
 from kg.mapper.gazetteer import Gazetteer, load
 from kg.mapper.meetings import MeetingCand, _country_of, find_meetings
 from kg.mapper.mentions import PREPOSITIONS, Ment, find_mentions, mark_in_quote, quote_spans
-from kg.mapper.statements import StatementCand, find_statements
+from kg.mapper.statements import DURING_THE_TALKS, StatementCand, find_statements
 from kg.mapper.text import Sentence, find_noise, split_sentences
 
 _TYPES = {"person", "country", "government", "ministry", "military", "international_organization",
@@ -168,6 +168,12 @@ def map_article(text: str, meta: ArticleMeta) -> ArticleFacts:
         if here is not None and here.status == "happened":
             cur = list(here.participants)
             cur_date = here.date
+        elif here is None and DURING_THE_TALKS.match(s.text):
+            # "During the talks, …" after other events were told: the talks the article is about
+            main = next((mc for mc in sorted(meetings, key=lambda x: x.sent)
+                         if mc.status == "happened" and mc.kind != "summit"), None)
+            if main is not None:
+                cur, cur_date = list(main.participants), main.date
         ctx[s.index] = cur
         ctx_dates[s.index] = cur_date
     _resolve_groups(ments, ctx, people, g, msents, text)

@@ -165,6 +165,10 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
+DURING_THE_TALKS = re.compile(r"\s*(?:During|At|In|After)\s+(?:the|their)\s+(?:\w+\s+)?(?:talks|meeting|meetings|"
+                               r"discussions|consultations|session)\b")
+
+
 def _speaker_keys(m: Ment, ctx_participants: list[str]) -> list[str]:
     if m.etype == "group" and m.head == "they":
         return list(m.keys)
@@ -199,6 +203,11 @@ def find_statements(
         ms = by_sent.get(s.index, [])
         if s.index in meet_by_sent:
             current_meeting = meet_by_sent[s.index]
+        elif DURING_THE_TALKS.match(s.text) and (current_meeting is None or current_meeting.status != "happened"):
+            # "During the talks, the Iranian president also stressed …" after a visit still to come: the talks the
+            # article is about (its first meeting that happened)
+            current_meeting = next((mc for mc in sorted(meetings, key=lambda x: x.sent)
+                                    if mc.status == "happened" and mc.kind != "summit"), current_meeting)
         ctx_parts = list(current_meeting.participants) if current_meeting else []
         for m in ms:
             if m.etype == "group" and not m.keys and ctx_parts and m.head != "they":
@@ -599,7 +608,7 @@ _OBJECT_LEMMAS = frozenset({"propose", "suggest", "welcome", "hail", "praise", "
                             "convey", "thank", "press", "urge"})
 _LEADING_DAY = re.compile(r"\s*(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)"
                           r"(?=\s+(?:the|a|an|it|he|she|they|[A-Z])\b)")
-_AND_NEW_SPEAKER = re.compile(r",\s+and\s+(?:a|an|the|[A-Z][\w’'-]*)\s+(?:[\w’'-]+\s+){0,4}?"
+_AND_NEW_SPEAKER = re.compile(r",\s+(?:and|while|whereas)\s+(?:a|an|the|his|her|[A-Z][\w’'-]*)\s+(?:[\w’'-]+\s+){0,4}?"
                               r"(?:said|says|told|added|noted|stressed|warned|wrote|insisted)\b")
 
 

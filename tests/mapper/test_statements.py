@@ -472,3 +472,21 @@ def test_according_to_a_post_apposed_to_a_name_is_the_person() -> None:
 def test_press_office_of_a_post_speaks_for_itself() -> None:
     f = _facts("Ruto has accepted an invitation to visit Lima, the Peruvian president’s media office said.")
     assert _rows(f) == [("Peruvian president’s media office", "Ruto has accepted an invitation to visit Lima", False)]
+
+
+def test_during_the_talks_after_other_events_returns_to_the_main_talks() -> None:
+    f = _facts("Kenyan President Ruto Kamau held talks with Peruvian President Rosa Quispe in Nairobi on Monday. "
+               "The visit was prepared during a phone call last week between Foreign Minister Amina Wekesa and her "
+               "Peruvian counterpart Tomas Berg. Quispe has accepted an invitation to visit Lima, Kamau's office said. "
+               "During the talks, the Kenyan president stressed that trade must grow. "
+               "The two sides stressed the need for a ceasefire.")
+    rows = _rows(f)
+    assert ("Ruto Kamau/Rosa Quispe", "the need for a ceasefire.", False) in rows or \
+        ("Rosa Quispe/Ruto Kamau", "the need for a ceasefire.", False) in rows, rows
+
+
+def test_while_another_speaker_said_is_a_statement_of_its_own() -> None:
+    f = _facts("Kenyan President Ruto Kamau met Peruvian President Rosa Quispe on Monday. The Kenyan president "
+               "stressed that trade must grow, while the Peruvian president said Lima would decide its own path.")
+    assert [r[:2] for r in _rows(f)] == [("Ruto Kamau", "trade must grow"),
+                                         ("Rosa Quispe", "Lima would decide its own path.")]
