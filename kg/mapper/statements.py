@@ -609,7 +609,9 @@ _OBJECT_LEMMAS = frozenset({"propose", "suggest", "welcome", "hail", "praise", "
 _LEADING_DAY = re.compile(r"\s*(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)"
                           r"(?=\s+(?:the|a|an|it|he|she|they|[A-Z])\b)")
 _AND_NEW_SPEAKER = re.compile(r",\s+(?:and|while|whereas)\s+(?:a|an|the|his|her|[A-Z][\w’'-]*)\s+(?:[\w’'-]+\s+){0,4}?"
-                              r"(?:said|says|told|added|noted|stressed|warned|wrote|insisted)\b")
+                              r"(?:said|says|told|added|noted|stressed|warned|wrote|insisted|pledged|urged|vowed|"
+                              r"promised|thanked|welcomed|hailed|expressed|reiterated|emphasi[sz]ed|underlined|"
+                              r"announced|confirmed|denied|accused|critici[sz]ed|called for|called on)\b")
 
 
 def _content_end(s: Sentence, text: str, start: int, cues: _Cues) -> int:

@@ -490,3 +490,11 @@ def test_while_another_speaker_said_is_a_statement_of_its_own() -> None:
                "stressed that trade must grow, while the Peruvian president said Lima would decide its own path.")
     assert [r[:2] for r in _rows(f)] == [("Ruto Kamau", "trade must grow"),
                                          ("Rosa Quispe", "Lima would decide its own path.")]
+
+
+def test_plural_present_attribution_and_more_new_speakers_after_and() -> None:
+    f = _facts("Kenyan officials complain that the pact has delivered little. Ruto Kamau thanked Lima for its aid, "
+               "and Rosa Quispe pledged further support.")
+    assert [r[:2] for r in _rows(f)] == [("Kenya", "the pact has delivered little."),
+                                         ("Ruto Kamau", "Lima for its aid"),
+                                         ("Rosa Quispe", "further support.")]
