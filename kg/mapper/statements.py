@@ -426,6 +426,12 @@ def _frames(s: Sentence, ms: list[Ment], text: str, q_here: list[tuple[int, int]
                     continue
                 if spk is None and re.fullmatch(r"\s*(?:,\s*)?and\s+(?:" + _ADV + r"\s+)*", gap):
                     spk = _main_subject(actors, ca)
+                if spk is None and lemma in _COMMITMENT_LEMMAS and not re.search(
+                        r",\s*[^,]{3,80}\s+(?:said|says|reported|added|noted|stated)\.?\s*$", s.text):
+                    # (not when the whole sentence is attributed: "…, the Chinese Foreign Ministry said")
+                    # "The two sides signed a memorandum … and agreed to remove 14 barriers": the sentence's subject
+                    spk = next((m for m in actors if m.start - s.start <= 4 and m.end <= ca
+                                and (m.key or m.etype == "group") and not m.modifier), None)
         if spk is None and s.headline and before and re.search(r",\s*(?:also\s+)?$", s.text[: cm.start()]) \
                 and cm.group().endswith("s"):
             spk = _main_subject(actors, ca)  # "Xi holds talks with Iranian president, vows to lift ties"
@@ -587,6 +593,9 @@ def _coordinated(spk: Ment, before: list[Ment], s: Sentence, keys: list[str]) ->
                      lead):
         return keys
     return list(dict.fromkeys(out))
+
+
+_COMMITMENT_LEMMAS = frozenset({"agree", "pledge", "vow", "promise", "commit", "reaffirm", "call for", "urge"})
 
 
 def _main_subject(actors: list[Ment], before: int) -> Ment | None:

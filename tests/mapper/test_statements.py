@@ -498,3 +498,13 @@ def test_plural_present_attribution_and_more_new_speakers_after_and() -> None:
     assert [r[:2] for r in _rows(f)] == [("Kenya", "the pact has delivered little."),
                                          ("Ruto Kamau", "Lima for its aid"),
                                          ("Rosa Quispe", "further support.")]
+
+
+def test_commitment_coordinated_after_another_verb_is_the_subjects() -> None:
+    f = _facts("Kenyan Foreign Minister Amina Wekesa and Tanzanian Foreign Minister Juma Mkwawa met in Arusha on "
+               "Monday. The two sides signed a memorandum on border posts and agreed to remove 14 barriers.")
+    assert ("Amina Wekesa/Juma Mkwawa", "to remove 14 barriers.", False) in _rows(f)
+    g = _facts("Kenyan Foreign Minister Amina Wekesa and Tanzanian Foreign Minister Juma Mkwawa met on Monday. "
+               "The two ministers discussed trade and agreed to keep in close contact, the Kenyan Foreign Ministry "
+               "said.")
+    assert [r[0] for r in _rows(g)] == ["Kenyan Foreign Ministry"]
