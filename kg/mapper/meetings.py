@@ -1137,6 +1137,11 @@ def _summits(sentences: list[Sentence], by_sent: dict[int, list[Ment]], events: 
             continue
         ms = by_sent.get(s.index, [])
         people = _leading_people(s, ms, s.start + lead.end())
+        if people:
+            # "At Thursday's board meeting, China's envoy A said …, while Russia's representative B accused …"
+            people += [m.key for m in ms if m.etype == "person" and m.key and not m.modifier and not m.in_quote
+                       and m.key not in people and re.search(r"(?:,\s*while|;|,\s*and)\s+(?:[\w’'-]+\s+){0,4}$",
+                                                              s.text[: _span_start(m) - s.start])]
         if len(people) < 2:
             continue
         a = next((x for x in anchors if x.sent == s.index), None)
@@ -1173,7 +1178,8 @@ def _summits(sentences: list[Sentence], by_sent: dict[int, list[Ment]], events: 
 _SUMMIT_AHEAD = re.compile(r"[^.;]{0,40}?\b(?:(?:is|are)\s+)?(?:due|set|scheduled|expected)\s+to\s+be\s+held\b|"
                            r"[^.;]{0,120}?\b(?:(?:is|are)\s+expected\s+to|will)\s+attend\b")
 _DURING_TRIP = re.compile(r"\s*(?:During|On)\s+(?:the|his|her|their|that)\s+(?:trip|visit|tour|stay)\b")
-_AT_THE_SUMMIT = re.compile(r"\s*(?:At|During)\s+(?:the\s+|a\s+)?[^,;.]{0,60}?(?P<head>(?i:summit))(?![\w-])"
+_AT_THE_SUMMIT = re.compile(r"\s*(?:At|During)\s+(?:the\s+|a\s+)?[^,;.]{0,60}?"
+                            r"(?P<head>(?i:summit|board meeting|council meeting|ministerial meeting))(?![\w-])"
                             r"[^,;.]{0,80},\s*")
 
 

@@ -1220,3 +1220,11 @@ def test_summit_with_attendees_in_a_which_clause_is_scheduled() -> None:
     [s] = [m for m in f.meetings if m.kind == "summit"]
     assert {f.actors[k].label for k in s.participants} == {"Tomas Berg", "Luis Prado"}
     assert s.status == "scheduled"
+
+
+def test_people_speaking_at_a_board_meeting_attend_it() -> None:
+    f = _facts("At Thursday's board meeting, Peru's envoy Rosa Quispe said the text would fail, while Chile's "
+               "representative Tomas Berg accused the sponsors of haste.")
+    [m] = f.meetings
+    assert m.kind == "summit" and {f.actors[k].label for k in m.participants} == {"Rosa Quispe", "Tomas Berg"}
+    assert str(m.date) == "2024-03-14"
