@@ -275,8 +275,12 @@ def _body_spokespeople(ments: list[Ment], text: str, definite: bool) -> None:
 def _indefinite_roles(ments: list[Ment], text: str) -> None:
     """"met a Kenyan leader": an indefinite role names no one; the country stands for the person."""
     for m in ments:
-        if m.kind == "role" and not m.key and m.country and re.match(r"(?:an?|An?)\s", text[m.start : m.start + 3]):
+        art = re.search(r"(?<![\w])(?:an?|An?)\s+$", text[max(0, m.start - 4) : m.start])
+        if m.kind == "role" and not m.key and m.country and (re.match(r"(?:an?|An?)\s", text[m.start : m.start + 3])
+                                                             or art):
             m.kind, m.etype, m.key, m.head = "metonym", "country", m.country, None
+            if art:  # "an Armenian diplomat": the phrase with its article
+                m.start -= len(art.group())
 
 
 def _resolve_roles(ments: list[Ment], people: People, g: Gazetteer, published: dt.date | None) -> None:

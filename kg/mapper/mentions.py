@@ -76,7 +76,9 @@ ROLE_HEADS = (
     "president|minister|premier|leader|diplomat|visitor|guest|counterpart|host|spokesman|spokeswoman|spokesperson|FM|"
     "envoy|ambassador|commander|chief|senator|general|crown prince|king|emir|sultan|"
     # "an Iraqi official said", not "an official visit"
-    r"official(?=\s*[,;.)]|\s+(?:said|says|told|added|noted|stressed|who|familiar|speaking|quoted|with|from|at|in)\b)"
+    r"official(?=\s*[,;.)]|\s+(?:said|says|told|added|noted|stressed|who|familiar|speaking|quoted|with|from|at|in)\b)|"
+    # "a Turkish diplomatic source said"
+    r"source(?=\s*,|\s+(?:said|says|told|added|familiar|close)\b)"
 )
 PREPOSITIONS = {
     "in", "to", "into", "from", "on", "against", "at", "toward", "towards", "over", "across", "throughout", "of",

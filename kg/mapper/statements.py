@@ -495,7 +495,7 @@ def _frames(s: Sentence, ms: list[Ment], text: str, q_here: list[tuple[int, int]
             m.start - cb < 25 and m.start >= cb and m.etype == "person" for m in actors)
         sub_tail = bool(re.match(r",\s*(?:(?:\w+|a|one|two|three)\s+(?:days?|hours?|weeks?|months?)\s+(?:after|before)|"
                                  r"after|before|as|amid|while|when|even as|just|shortly|hours|days|though|although|"
-                                 r"but|whereas)\b", tail))
+                                 r"but|whereas|without)\b", tail))
         if lemma == "tell" and not tail_ok:
             tail_ok = not re.search(r"\bthat\b|[“\"]", tail)  # "…,” X told the opening session."
         first_seg = tail.lstrip(" ,").split(",")[0]

@@ -508,3 +508,10 @@ def test_commitment_coordinated_after_another_verb_is_the_subjects() -> None:
                "The two ministers discussed trade and agreed to keep in close contact, the Kenyan Foreign Ministry "
                "said.")
     assert [r[0] for r in _rows(g)] == ["Kenyan Foreign Ministry"]
+
+
+def test_anonymous_sources_of_a_country_speak_for_it() -> None:
+    f = _facts("The ministers sat at the same table, an Armenian diplomat told Reuters. "
+               "He met Lavrov on the sidelines, a Turkish diplomatic source said, without giving details.")
+    assert [r[:2] for r in _rows(f)] == [("Armenia", "The ministers sat at the same table"),
+                                         ("Turkey", "He met Lavrov on the sidelines")]
