@@ -103,6 +103,10 @@ _OBJECT_PREPS = frozenset({"of", "on", "against", "about", "over", "toward", "to
 
 def _label(key: str, people: People, g: Gazetteer, fallback: str) -> str:
     e = g.entity(key)
+    if e and e.type == "ministry" and not e.qid and fallback:
+        # a ministry is labelled as the article names it ("Itamaraty", "Brazil's foreign ministry"); one key
+        words = re.sub(r"^(?:the|The)\s+", "", fallback).split()
+        return " ".join(w if w in ("of", "and", "for", "the", "on") else w[:1].upper() + w[1:] for w in words)
     if e:
         return "China" if e.label == "People's Republic of China" else e.label
     return people.label.get(key) or fallback
@@ -366,7 +370,9 @@ def _build(facts: ArticleFacts, sentences: list[Sentence], ments: list[Ment], pe
     etypes: dict[str, str] = {}
     for m in ments:
         if m.key and m.key not in labels and m.kind in ("name", "alias", "org", "metonym", "surname"):
-            labels[m.key] = m.label
+            st = sentences[m.sent]
+            labels[m.key] = st.text[m.start - st.start : m.end - st.start] \
+                if m.kind == "alias" and m.etype == "ministry" else m.label
             etypes[m.key] = m.etype
     for key in sorted(involved):
         e = g.entity(key)

@@ -510,7 +510,8 @@ def _frames(s: Sentence, ms: list[Ment], text: str, q_here: list[tuple[int, int]
                     and (len(tail.split()) <= 12 or sub_tail or interrupted
                          or (appos_tail and len(first_seg.split()) <= 8))
                     and (tail_ok or sub_tail)
-                    and not (_SUBORDINATE.match(pre) and pre.count(",") <= 1 and not _has_quote(pre, 0, len(pre)))
+                    and not (_SUBORDINATE.match(pre) and pre.count(",") <= 1 and not _has_quote(pre, 0, len(pre))
+                             and len(pre.split()) <= 10)  # ("After the meeting the two ministers signed …, X said")
                     and not re.fullmatch(r"\s*(?:[Aa]ccording to|[Cc]iting|[Aa]s reported by)\b[^,;]*,\s*", pre))
         addressee = None
         if trailing and lemma not in ("according",):

@@ -515,3 +515,10 @@ def test_anonymous_sources_of_a_country_speak_for_it() -> None:
                "He met Lavrov on the sidelines, a Turkish diplomatic source said, without giving details.")
     assert [r[:2] for r in _rows(f)] == [("Armenia", "The ministers sat at the same table"),
                                          ("Turkey", "He met Lavrov on the sidelines")]
+
+
+def test_a_listed_ministry_is_labelled_as_the_article_names_it() -> None:
+    a = _facts("Itamaraty said the talks went well.")
+    b = _facts("Brazil's foreign ministry said the talks went well.")
+    assert _rows(a)[0][0] == "Itamaraty" and _rows(b)[0][0] == "Brazil's Foreign Ministry"
+    assert a.statements[0].speakers == b.statements[0].speakers
