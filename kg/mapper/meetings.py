@@ -243,6 +243,7 @@ _ACCORDING_BEFORE = re.compile(r"(?<![\w])according\s+to\s+(?:the\s+)?$", re.IGN
 # "visited Tehran in June and met Raisi": the place visited is no subject of the next verb
 _PLACE_OBJECT_BEFORE = re.compile(r"(?<![\w])(?:visited|visits|visiting|toured|tours|reached|left|leaves|arrived in|"
                                   r"arrives in|landed in|lands in|travelled to|traveled to|flew to)\s+$")
+_PAIR_DASH = re.compile(r"[–—/-]")
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "next", "new", "first", "second", "third",
                           "fourth", "last", "final", "their", "its", "his", "her", "our", "two", "three", "four",
                           "further", "another", "such"})
@@ -295,7 +296,9 @@ def _subjects(s: Sentence, ms: list[Ment], pos: int, allow_poss: bool) -> list[M
         gap = s.text[prev.end - s.start : _span_start(out[0]) - s.start]
         if prev.etype == "group" and re.fullmatch(r"\s*,\s*", gap):
             break  # "The two countries' foreign ministers, A and B, spoke": the group is named by the pair
-        if re.fullmatch(r"\s*(?:\([^)]*\))?\s*(?:,|and|, and|&)\s*(?:(?:his|her|their|its|the)\s+" + _PARTNER_ROLE
+        dashed = bool(_PAIR_DASH.fullmatch(gap)) and prev.etype == out[0].etype == "person"  # "the Raisi–Xi meeting"
+        if dashed or re.fullmatch(
+                r"\s*(?:\([^)]*\))?\s*(?:,|and|, and|&)\s*(?:(?:his|her|their|its|the)\s+" + _PARTNER_ROLE
                         + r")?", gap):
             out.insert(0, prev)
             i -= 1

@@ -1228,3 +1228,10 @@ def test_people_speaking_at_a_board_meeting_attend_it() -> None:
     [m] = f.meetings
     assert m.kind == "summit" and {f.actors[k].label for k in m.participants} == {"Rosa Quispe", "Tomas Berg"}
     assert str(m.date) == "2024-03-14"
+
+
+def test_two_names_joined_by_a_dash_hold_the_meeting_noun() -> None:
+    f = _facts("Peruvian President Rosa Quispe said trade grew. Chilean President Tomas Berg said so too. "
+               "The Quispe–Berg meeting in Lima in February produced warm words.")
+    [m] = f.meetings
+    assert {f.actors[k].label for k in m.participants} == {"Rosa Quispe", "Tomas Berg"}
