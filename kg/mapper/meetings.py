@@ -781,6 +781,7 @@ def find_meetings(
         _visiting_object(s, ms, cands, published, tense, g, dateline_place, used)
         _signed_by(s, ms, cands, published, tense, g, dateline_place, people_country)
         _visit_anaphora(s, cands, published, tense)
+        _invited_to_place(s, ms, cands, g, people_country)
         recent.extend(m for m in ms if m.key and m.etype in ("person", "country") and not m.in_quote)
     cands = [c for c in cands if not c.invited or _accepted(sentences, c.sent)]
     _later_than_last(sentences, cands)
@@ -1048,6 +1049,43 @@ def _event_name(raw: str) -> str:
 
 _ACCEPTED = re.compile(r"(?<![\w])(?:accepted|accepts|has accepted|agreed to (?:come|visit|travel))(?![\w])")
 _NOT_ACCEPTED = re.compile(r"(?:\bnot\b|\bwhether\b|\bif\b|\bno word\b)[^.;]{0,40}$")
+
+
+_INVITED_TO = re.compile(r"(?<![\w])(?:invited|invites|inviting)\s+(?P<who>(?:(?!\bto\b)[^.;,]){3,60}?)"
+                         r"\s+to\s+(?=[A-Z])")
+
+
+def _invited_to_place(s: Sentence, ms: list[Ment], cands: list[MeetingCand], g: Gazetteer,
+                      pc: dict[str, str]) -> None:
+    """"King Salman had sent a letter inviting President Raisi to Riyadh": a visit to the place, kept only when the
+    invitation was accepted (checked with the other invitations)."""
+    for im in _INVITED_TO.finditer(s.text):
+        if any(c.sent == s.index and c.invited for c in cands):
+            return
+        a = s.start + im.start("who")
+        guests = [m for m in _objects(s, ms, a, max_gap=3) if m.etype == "person" and m.key]
+        dest = next((m for m in ms if m.start == s.start + im.end() and m.key), None)
+        if not guests or dest is None or any(c.sent == s.index and guests[0].key in c.participants for c in cands):
+            continue
+        e = g.entity(dest.key)
+        country = dest.key if e and e.type == "country" else (e.country if e else None)
+        if dest.kind == "metonym" and dest.etype == "country":
+            country = dest.key
+        if not country or _country_of(guests[0].key, g, pc) == country:
+            continue
+        inviters = [m for m in ms if m.etype == "person" and m.key and m.end <= s.start + im.start()
+                    and m.kind in ("name", "alias", "surname", "role")
+                    and s.start + im.start() - m.end <= 60 and _country_of(m.key, g, pc) == country]
+        if not inviters:  # "King Salman … inviting": a person of no known country named just before
+            inviters = [m for m in ms if m.etype == "person" and m.key and m.kind in ("name", "alias")
+                        and m.end <= s.start + im.start() and s.start + im.start() - m.end <= 60
+                        and not _country_of(m.key, g, pc)]
+        host = inviters[-1].key if inviters else country
+        place = dest.place or (dest.key if dest.etype == "place" else None)
+        mc = MeetingCand("state_visit", [guests[0].key or "", host], s.index, "meeting.invited_to", a,
+                         s.start + im.end(), host=host, visitor=guests[0].key, place=place, confidence=0.5)
+        mc.status, mc.invited = "scheduled", True
+        cands.append(mc)
 
 
 def _accepted(sentences: list[Sentence], si: int) -> bool:

@@ -1235,3 +1235,12 @@ def test_two_names_joined_by_a_dash_hold_the_meeting_noun() -> None:
                "The Quispe–Berg meeting in Lima in February produced warm words.")
     [m] = f.meetings
     assert {f.actors[k].label for k in m.participants} == {"Rosa Quispe", "Tomas Berg"}
+
+
+def test_accepted_invitation_to_a_place_is_a_scheduled_visit_hosted_by_the_inviter() -> None:
+    f = _facts("He said King Tupou had sent a letter inviting President Rosa Quispe to Nairobi, and that Quispe had "
+               "accepted the invitation.")
+    [v] = f.meetings
+    assert v.status == "scheduled" and {f.actors[k].label for k in v.participants} == {"Rosa Quispe", "Tupou"}
+    g = _facts("He said King Tupou had sent a letter inviting President Rosa Quispe to Nairobi.")
+    assert not g.meetings  # a bare invitation is no meeting
