@@ -137,7 +137,22 @@ def resolve(sentences: list[Sentence], ments: list[Ment], text: str, published: 
     _resolve_roles(ments, people, g, published)
     _body_spokespeople(ments, text, definite=True)
     _resolve_pronouns(sentences, ments)
+    _countries_of_successions(people)
     return people
+
+
+_SUCCESSION = re.compile(r"^(?P<who>[A-Z][\w-]+)(?:’s|'s)\s+(?:predecessor|successor|deputy|(?:vice|deputy)\s+\w+)$")
+
+
+def _countries_of_successions(people: People) -> None:
+    """"Dong's predecessor, Li Shangfu": the predecessor served the same country."""
+    for key, role in people.role.items():
+        sm = _SUCCESSION.match(role)
+        if not sm or key in people.country:
+            continue
+        owners = people.short.get(sm.group("who"), [])
+        if len(owners) == 1 and owners[0] in people.country:
+            people.country[key] = people.country[owners[0]]
 
 
 def _nearest_holder(keys: list[str], pos: int, named_at: list[tuple[int, str]]) -> str:

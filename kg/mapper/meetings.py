@@ -785,6 +785,7 @@ def find_meetings(
         recent.extend(m for m in ms if m.key and m.etype in ("person", "country") and not m.in_quote)
     cands = [c for c in cands if not c.invited or _accepted(sentences, c.sent)]
     _later_than_last(sentences, cands)
+    _dated_by_next(sentences, cands, published)
     _news_peg(sentences, cands, published)
     out = _merge(cands, people_roles, people_country, g, published)
     _host_in_sentence(sentences, out, by_sent, people_country, g)
@@ -806,6 +807,26 @@ _DAYS_LATER = re.compile(r"(?<![\w])(?:(?P<next>the next day|the following day|a
                          r"a few days later|hours later|within days|a week later|weeks later|"
                          r"the same (?:day|week|month))(?![\w])",
                          re.IGNORECASE)
+
+
+_DURING_DAYS_MEETING = re.compile(r"\s*(?:During|At|After|In)\s+(?:the\s+)?(?P<day>\w+day)[’']s\s+(?:[\w-]+\s+)?"
+                                  r"(?:meeting|talks|session|consultations|call|conversation)\b")
+
+
+def _dated_by_next(sentences: list[Sentence], cands: list[MeetingCand], published: dt.date | None) -> None:
+    """"A and B called for … in a meeting in Astana. During Friday's meeting, A said …": the next sentence dates the
+    undated meeting it refers back to."""
+    for mc in cands:
+        if mc.date is not None or mc.status != "happened":
+            continue
+        for s in sentences[mc.sent + 1 : mc.sent + 3]:
+            dm = _DURING_DAYS_MEETING.match(s.text)
+            if dm:
+                exprs = [e for e in time_expressions(s.text, published, "past")
+                         if e.date and e.start <= dm.end("day") and e.end >= dm.start("day")]
+                if exprs:
+                    mc.date = exprs[0].date
+                break
 
 
 def _later_than_last(sentences: list[Sentence], cands: list[MeetingCand]) -> None:
@@ -982,6 +1003,9 @@ _SIDELINES = re.compile(r"(?<![\w])(?:[Oo]n|[Aa]t|[Ii]n)\s+the\s+(?:sidelines|ma
                         r"(?P<name>(?:" + _EVENT_WORD + r"\s+){0,6}?" + _EVENT_HEAD + r"))?")
 _OPENING = re.compile(r"(?<![\w])(?:open(?:ed|s|ing)?|beg(?:an|ins|in)|kick(?:ed|s)? off|convened?|got under way|"
                       r"(?:was|is|were|are|being) held|runs|ran|closed|ended|hosted|hosts)(?![\w])", re.IGNORECASE)
+_MINISTERS_OF = re.compile(r"(?<![\w])(?:meeting|gathering|session|conference)\s+of\s+(?:the\s+)?"
+                           r"(?P<tail>(?:[A-Z][\w’'-]*\s+|\([A-Z][\w-]+\)\s+){1,7}(?:(?:foreign|defen[cs]e|finance|trade|energy|interior|economy|"
+                           r"security|health|agriculture)\s+)?ministers)(?![\w’'])")
 _GENERIC_EVENT = {"summit", "the summit", "meeting", "forum", "conference", "gathering", "assembly"}
 
 
@@ -1112,6 +1136,18 @@ def _summits(sentences: list[Sentence], by_sent: dict[int, list[Ment]], events: 
     by_index = {s.index: s for s in sentences}
     for s in sentences:
         low = s.text.lower()
+        if "ministers" in low:
+            for mm in _MINISTERS_OF.finditer(s.text):
+                # "a gathering of Shanghai Cooperation Organization (SCO) defense ministers": a named ministerial
+                tail = re.sub(r"\s+", " ", mm.group("tail")).strip()
+                acr = re.search(r"\(([A-Z][\w-]+)\)", tail)
+                body = acr.group(1) + tail[acr.end():] if acr else tail
+                name = f"{body} meeting"
+                if anchor_for(name) is None:
+                    a = MeetingCand("summit", [], s.index, "meeting.summit.ministers", s.start + mm.start(),
+                                    s.start + mm.end(), name=name, confidence=0.55)
+                    a.place = _place_in(s, by_sent.get(s.index, []), g, s.start + mm.start())
+                    anchors.append(a)
         if not any(w in low for w in ("summit", "sidelines", "margins", "ministerial", "forum", "conference")):
             continue
         side = _SIDELINES.search(s.text)

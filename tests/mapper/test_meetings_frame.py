@@ -1244,3 +1244,20 @@ def test_accepted_invitation_to_a_place_is_a_scheduled_visit_hosted_by_the_invit
     assert v.status == "scheduled" and {f.actors[k].label for k in v.participants} == {"Rosa Quispe", "Tupou"}
     g = _facts("He said King Tupou had sent a letter inviting President Rosa Quispe to Nairobi.")
     assert not g.meetings  # a bare invitation is no meeting
+
+
+def test_ministerial_named_by_its_body_and_dated_by_the_next_sentence() -> None:
+    f = _facts("Peru's Defence Minister Rosa Quispe and her Chilean counterpart Tomas Berg called for closer ties in a "
+               "meeting on the sidelines of a gathering of Andean Community (CAN) defence ministers in Quito.\n\n"
+               "During Tuesday's meeting in the Ecuadorian capital, Quispe said the two armies would train together.")
+    kinds = {m.kind: m for m in f.meetings}
+    assert kinds["summit"].name == "CAN defence ministers meeting"
+    assert all(str(m.date) == "2024-03-12" for m in f.meetings)
+
+
+def test_a_predecessor_served_the_same_country() -> None:
+    f = _facts("Peruvian Defence Minister Rosa Quispe met Chilean Defence Minister Tomas Berg on Friday. Quispe "
+               "last met a Chilean defence minister in August 2023, when she held talks with Berg's predecessor, "
+               "Ana Flores.")
+    assert [{f.actors[k].label for k in m.participants} for m in f.meetings] == [
+        {"Rosa Quispe", "Tomas Berg"}, {"Rosa Quispe", "Ana Flores"}]
