@@ -81,7 +81,8 @@ def _mention_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], r
         rf"[A-Z][\w’'–-]+(?:\s+and\s+[A-Z][\w’'–-]+)?)\s+(?:had\s+|have\s+)?(?P<verb>signed|inked|concluded)\b")
     participle = re.compile(
         rf"(?<![\w])(?i:the|a|an)\s+(?P<np>(?:[\w’'–-]+\s+){{0,4}}?(?:{doc}))\s*,?\s+"
-        rf"(?P<verb>signed|inked|concluded|(?<=statement )(?:issued|released|adopted)|"
+        rf"(?P<verb>signed|inked|concluded|(?:(?<=statement )|(?<=release )|(?<=communiqué )|(?<=communique ))"
+        rf"(?:issued|released|adopted)|"
         rf"(?<=declaration )(?:issued|released|adopted))\s+"
         rf"(?=by\b|in\s+(?:\d|[A-Z])|on\s+[A-Z]|last\b|earlier\b|after\b|at\s+the\s+end\b|in\s+the\s+presence\b|"
         rf"during\b|at\s+(?:a|the)\s+(?:ceremony|signing)\b)")
@@ -97,8 +98,8 @@ _HOPED = re.compile(r"\b(?:expect(?:s|ed)?|hope[sd]?|want(?:s|ed)?|would like)\b
 
 
 _KEYWORDS = ("agreement", "deal", "pact", "accord", "treat", "plan", "program", "jcpoa", "document", "roadmap",
-             "road map", "memorand", "mou", "contract", "protocol", "declaration", "charter", "statement", "instrument",
-             "start", "letter of intent", "letters of intent", "convention")
+             "road map", "memorand", "mou", "contract", "protocol", "declaration", "charter", "statement", "communiqu",
+             "press release", "instrument", "start", "letter of intent", "letters of intent", "convention")
 _SIGN_STEMS = ("sign", "ink", "conclu", "finali", "sealed", "struck", "reached", "clinched", "penned", "initialed",
                "ratified", "entered into", "exchanged", "issued", "adopted")
 _PASSIVE_HINT = re.compile(r"(?:was|were|been|be|,)\s*(?:signed|inked|concluded|sealed|finali[sz]ed)", re.IGNORECASE)
@@ -264,7 +265,8 @@ def find_agreements(
                 np_text = re.sub(r"^(?:a\s+)?(?:number|series|raft|host|range|set)\s+of\s+", "", np_text, flags=re.I)
                 # (up to a second document: "the Agreement on X and a Memorandum of Understanding on Y")
                 post = re.match(r"\s+(?:on|for|in|of|to)\s+[^,.;()]{3,80}?(?=\s+(?:on|at|with|between|during|after|"
-                                r"before|which|that|in\s+\d{4}|in\s+[A-Z]\w+)\b|\s+and\s+(?:a|an|the)\s+[A-Z]|[,.;()]|$)",
+                                r"before|which|that|in\s+\d{4}|in\s+[A-Z]\w+)\b|\s+and\s+(?:a|an|the)\s+[A-Z]|"
+                                r"\s+(?:and|but)\s+(?:also\s+|then\s+)?[a-z]+ed\b|[,.;()]|$)",
                                 s.text[m.end("np"):])
                 if post and post.group().split()[0] == "in" and any(
                         x.etype in ("place", "country") and x.start == s.start + m.end("np") + post.group().index("in")
@@ -438,6 +440,12 @@ def _doc_class(name: str) -> str:
         return "mou"
     if re.search(r"agreement|deal|pact|accord|treat", low):
         return "agreement"
+    if re.search(r"statement|communiqu|press release", low):
+        return "statement"  # joint statements, communiqués and press releases: one class
+    head = re.search(r"\b(declaration|charter|protocol|contract|roadmap|road map|convention|action plan|"
+                     r"letters? of intent|document|instrument)", low)
+    if head:
+        return re.sub(r"s$", "", head.group(1))  # "joint declaration on energy security" is a declaration
     return re.sub(r"s$", "", low.split()[-1]) if low.split() else ""
 
 

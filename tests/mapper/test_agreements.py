@@ -160,3 +160,12 @@ def test_two_coordinated_documents_of_one_signing_stay_two() -> None:
     assert len(names) == 2
     assert names[0].startswith("Agreement on the Mutual Recognition") and names[1].startswith("Memorandum")
     assert all(a.status == "signed" and str(a.date) == "2024-04-30" for a in ags)
+
+
+def test_joint_communique_and_joint_press_release_are_documents() -> None:
+    text = ("Foreign Minister Ana Flores of Peru met Foreign Minister Tomas Berg of Chile on Tuesday. They signed an "
+            "agreement on fisheries and also issued a Joint Communiqué. According to a joint press release issued "
+            "after the meeting, the sides welcomed the progress.")
+    names = sorted(a.name for a in _agreements(text)[1])
+    # (the press release of the same meeting is read as the communiqué named again)
+    assert names == ["Joint Communiqué", "agreement on fisheries"]
