@@ -101,9 +101,13 @@ def _person_acting(m: Ment, s: Sentence) -> bool:
 _OBJECT_PREPS = frozenset({"of", "on", "against", "about", "over", "toward", "towards", "under"})
 
 
+# bodies labelled in each article as that article names them ("Tasnim", "Tasnim News Agency"); their key stays one
+_SURFACE_LABELLED = frozenset({"ministry", "news_organization"})
+
+
 def _label(key: str, people: People, g: Gazetteer, fallback: str) -> str:
     e = g.entity(key)
-    if e and e.type == "ministry" and not e.qid and fallback:
+    if e and e.type in _SURFACE_LABELLED and fallback:
         # a ministry is labelled as the article names it ("Itamaraty", "Brazil's foreign ministry"); one key
         words = re.sub(r"^(?:the|The)\s+", "", fallback).split()
         return " ".join(w if w in ("of", "and", "for", "the", "on") else w[:1].upper() + w[1:] for w in words)
@@ -372,7 +376,7 @@ def _build(facts: ArticleFacts, sentences: list[Sentence], ments: list[Ment], pe
         if m.key and m.key not in labels and m.kind in ("name", "alias", "org", "metonym", "surname"):
             st = sentences[m.sent]
             labels[m.key] = st.text[m.start - st.start : m.end - st.start] \
-                if m.kind == "alias" and m.etype == "ministry" else m.label
+                if m.kind == "alias" and m.etype in _SURFACE_LABELLED else m.label
             etypes[m.key] = m.etype
     for key in sorted(involved):
         e = g.entity(key)

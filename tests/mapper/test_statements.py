@@ -41,7 +41,7 @@ def test_several_statements_in_one_sentence() -> None:
 
 def test_according_to_agency_is_the_source_only_when_alone() -> None:
     f = _facts("The deal will be signed next week, according to Xinhua.")
-    assert _rows(f)[0][0] == "Xinhua News Agency"
+    assert _rows(f)[0][0] == "Xinhua"  # labelled as the article names it
     g = _facts("Foreign Minister Ana Ribeiro said the deal was close, according to Xinhua.")
     assert _rows(g) == [("Ana Ribeiro", "the deal was close", False)]
     assert "wd:Q204839" not in g.actors  # a relay is not an actor
@@ -522,3 +522,8 @@ def test_a_listed_ministry_is_labelled_as_the_article_names_it() -> None:
     b = _facts("Brazil's foreign ministry said the talks went well.")
     assert _rows(a)[0][0] == "Itamaraty" and _rows(b)[0][0] == "Brazil's Foreign Ministry"
     assert a.statements[0].speakers == b.statements[0].speakers
+
+
+def test_a_listed_news_agency_is_labelled_as_the_article_names_it() -> None:
+    a = _facts("The visit was cancelled, according to Tasnim.")
+    assert [r[0] for r in _rows(a)] == ["Tasnim"]
