@@ -528,6 +528,11 @@ def _frames(s: Sentence, ms: list[Ment], text: str, q_here: list[tuple[int, int]
                 found[-1].end = min(found[-1].end, _trim(text, found[-1].start, c_end)[1])
                 consumed.append((ca, cb + len(tail)))
                 continue
+            if found and found[-1].lemma in _COMMITMENT_LEMMAS and found[-1].speakers != keys \
+                    and found[-1].start - s.start <= 80 and found[-1].end >= c_end - 2:
+                # "The two sides agreed to meet again in Accra, the Thai Commerce Ministry said": the ministry's
+                # account of what was agreed, one statement
+                found.pop()
             if found and found[-1].start < c_end:
                 a = max(a, found[-1].end)
                 a, b = _trim(text, a, b)
@@ -635,8 +640,10 @@ def _content_end(s: Sentence, text: str, start: int, cues: _Cues) -> int:
     am = re.search(r",\s*according to\b", rest)
     if am:
         ends.append(am.start())
-    tm = re.search(r",\s*(?:he|she|they|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})\s+(?:said|says|added|noted|stressed|"
-                   r"told|reported)\b[^,]*$", rest)
+    # (also "…, the Thai Commerce Ministry said", "…, Colombia's foreign ministry said")
+    tm = re.search(r",\s*(?:he|she|they|(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}|[A-Z][\w-]+(?:’s|'s)\s+"
+                   r"(?:[a-z]+\s+){0,2}(?:ministry|office|government|presidency|embassy))\s+(?:said|says|added|noted|"
+                   r"stressed|told|reported)\b[^,]*$", rest)
     if tm:
         ends.append(tm.start())
     tm3 = re.search(r",\s*(?:the\s+|[A-Z][\w’'-]*(?:’s|'s)\s+)?(?:(?:official|state|state-run|semi-official|government|"

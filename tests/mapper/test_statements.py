@@ -527,3 +527,9 @@ def test_a_listed_ministry_is_labelled_as_the_article_names_it() -> None:
 def test_a_listed_news_agency_is_labelled_as_the_article_names_it() -> None:
     a = _facts("The visit was cancelled, according to Tasnim.")
     assert [r[0] for r in _rows(a)] == ["Tasnim"]
+
+
+def test_what_was_agreed_told_by_a_ministry_is_the_ministrys_statement() -> None:
+    f = _facts("Thai Commerce Minister Ana Flores met Ghana's Trade Minister Kofi Mensah on Monday. The two sides "
+               "agreed to meet again next month in Accra, the Thai Commerce Ministry said.")
+    assert _rows(f) == [("Thai Commerce Ministry", "The two sides agreed to meet again next month in Accra", False)]
