@@ -2051,6 +2051,13 @@ def _same_event(a: MeetingCand, b: MeetingCand, g: Gazetteer, pc: dict[str, str]
     if (a.unnamed and not b.unnamed and any(is_person_key(k, g) for k in b.participants)) or \
             (b.unnamed and not a.unnamed and any(is_person_key(k, g) for k in a.participants)):
         return False  # "Iran's ambassador met the Chinese assistant minister": not the ministers named elsewhere
+    if a.status == b.status == "scheduled" and abs(a.sent - b.sent) > 3:
+        people = [sum(is_person_key(k, g) for k in x.participants) for x in (a, b)]
+        sizes = [len(a.participants), len(b.participants)]
+        if sorted(people) == [0, sizes[people.index(max(people))]]:
+            # "agreed to hold the next round of the dialogue later this year" (countries) is not "X is to meet Y"
+            # (people) told further on
+            return False
     loose = "state_visit" in (a.kind, b.kind)  # a country stands for an unplaced person only in a visit
     n = _covers(small, big, g, pc, loose)
     return n >= min(2, len(small)) and n == len(small)

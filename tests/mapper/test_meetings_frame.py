@@ -1261,3 +1261,12 @@ def test_a_predecessor_served_the_same_country() -> None:
                "Ana Flores.")
     assert [{f.actors[k].label for k in m.participants} for m in f.meetings] == [
         {"Rosa Quispe", "Tomas Berg"}, {"Rosa Quispe", "Ana Flores"}]
+
+
+def test_next_round_of_a_countries_dialogue_is_not_a_persons_meeting_told_later() -> None:
+    f = _facts("Peruvian Foreign Minister Rosa Quispe held talks with Chilean Foreign Minister Tomas Berg in Lima on "
+               "Tuesday. The two sides agreed to hold the fourth round of the Peru-Chile strategic dialogue later this "
+               "year. Trade grew. Ports expanded. Mines reopened. Quispe is scheduled to meet Chilean Vice President "
+               "Ana Flores on Thursday.")
+    groups = [{f.actors[k].label for k in m.participants} for m in f.meetings if m.status == "scheduled"]
+    assert {"Peru", "Chile"} in groups and {"Rosa Quispe", "Ana Flores"} in groups
