@@ -881,7 +881,10 @@ _ATTEND_VERB = re.compile(r"(?:,\s*who\s+)?(?:also\s+)?(?P<verb>addressed|attend
                           r"participated in)\s+"
                           r"(?:the|this|that)\s+(?:[\w-]+\s+){0,6}?(?i:summit|meeting|session|gathering|conference|forum|"
                           r"talks)\b|"
-                          r"(?:,\s*who\s+)?(?:also\s+)?joined\s+(?:by|via)\s+video")
+                          r"(?:,\s*who\s+)?(?:also\s+)?joined\s+(?:by|via)\s+video|"
+                          # "Blinken, who is in Capri, Italy, for a meeting of Group of Seven foreign ministers"
+                          r"(?:,\s*who\s+)?(?:is|are|was|were)\s+in\s+[A-Z][^.;]{0,40}?\s+for\s+(?:a|the)\s+"
+                          r"(?:[\w-]+\s+){0,6}?(?i:summit|meeting|gathering|conference|forum)\b")
 
 
 def _summit_attendees(sentences: list[Sentence], by_sent: dict[int, list[Ment]], anchors: list[MeetingCand]) -> None:
@@ -1004,7 +1007,7 @@ _SIDELINES = re.compile(r"(?<![\w])(?:[Oo]n|[Aa]t|[Ii]n)\s+the\s+(?:sidelines|ma
 _OPENING = re.compile(r"(?<![\w])(?:open(?:ed|s|ing)?|beg(?:an|ins|in)|kick(?:ed|s)? off|convened?|got under way|"
                       r"(?:was|is|were|are|being) held|runs|ran|closed|ended|hosted|hosts)(?![\w])", re.IGNORECASE)
 _MINISTERS_OF = re.compile(r"(?<![\w])(?:meeting|gathering|session|conference)\s+of\s+(?:the\s+)?"
-                           r"(?P<tail>(?:[A-Z][\w’'-]*\s+|\([A-Z][\w-]+\)\s+){1,7}(?:(?:foreign|defen[cs]e|finance|trade|energy|interior|economy|"
+                           r"(?P<tail>(?:[A-Z][\w’'-]*\s+|\([A-Z][\w-]+\)\s+|of\s+(?=[A-Z])){1,7}(?:(?:foreign|defen[cs]e|finance|trade|energy|interior|economy|"
                            r"security|health|agriculture)\s+)?ministers)(?![\w’'])")
 _GENERIC_EVENT = {"summit", "the summit", "meeting", "forum", "conference", "gathering", "assembly"}
 
@@ -1147,6 +1150,16 @@ def _summits(sentences: list[Sentence], by_sent: dict[int, list[Ment]], events: 
                     a = MeetingCand("summit", [], s.index, "meeting.summit.ministers", s.start + mm.start(),
                                     s.start + mm.end(), name=name, confidence=0.55)
                     a.place = _place_in(s, by_sent.get(s.index, []), g, s.start + mm.start())
+                    # "… foreign ministers that opens on Wednesday": the meeting's own clause dates it
+                    op = re.match(r"\s*,?\s*(?:that|which)\s+(?P<v>opens|begins|starts|will open|is due to open|"
+                                  r"opened|began|started)\b", s.text[mm.end():])
+                    if op:
+                        tense = "past" if op.group("v") in ("opened", "began", "started") else "future"
+                        after = [x for x in time_expressions(s.text, published, tense)  # type: ignore[arg-type]
+                                 if x.date and x.start >= mm.end() and x.kind in ("point", "range")]
+                        if after:
+                            a.date, a.end_date = after[0].date, after[0].end_date
+                            a._dated_by_opening = True  # type: ignore[attr-defined]
                     anchors.append(a)
         if not any(w in low for w in ("summit", "sidelines", "margins", "ministerial", "forum", "conference")):
             continue

@@ -1270,3 +1270,11 @@ def test_next_round_of_a_countries_dialogue_is_not_a_persons_meeting_told_later(
                "Ana Flores on Thursday.")
     groups = [{f.actors[k].label for k in m.participants} for m in f.meetings if m.status == "scheduled"]
     assert {"Peru", "Chile"} in groups and {"Rosa Quispe", "Ana Flores"} in groups
+
+
+def test_person_in_a_city_for_a_ministerial_that_opens_on_a_weekday_attends_it() -> None:
+    f = _facts("Chilean Foreign Minister Tomas Berg, who is in Lima, Peru, for a meeting of Group of Twenty foreign "
+               "ministers that opens on Friday, said the talks would be hard.")
+    [m] = f.meetings
+    assert m.kind == "summit" and [f.actors[k].label for k in m.participants] == ["Tomas Berg"]
+    assert str(m.date) == "2024-03-15"
